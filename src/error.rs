@@ -1,0 +1,95 @@
+//! The crate's one error type.
+
+use std::fmt;
+
+/// Result alias used throughout the crate.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A place in an XML document: 1-based line and column (columns count characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Position {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in characters.
+    pub column: u32,
+}
+
+impl fmt::Display for Position {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)
+    }
+}
+
+/// Everything that can go wrong in this crate.
+///
+/// Messages name the place (element path and, when the input had one, line and column)
+/// and say what was expected, e.g.
+/// `line 5, column 8: /domain/vcpu: expected an unsigned integer, found "abc"`.
+#[derive(Debug, thiserror::Error, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Error {
+    /// The text is not well-formed XML (or uses a feature this crate refuses, such as a DTD).
+    #[error("{position}: malformed XML: {message}")]
+    Syntax {
+        /// Where the reader stopped.
+        position: Position,
+        /// What the XML reader reported.
+        message: String,
+    },
+    /// The XML is well formed but a value or element does not fit the model.
+    #[error("{position}: {path}: {message}")]
+    Parse {
+        /// Where the offending element or attribute starts.
+        position: Position,
+        /// Element path, e.g. `/domain/devices/disk[2]/target/@dev`.
+        path: String,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// Strict parsing found content the model does not know.
+    #[error("{position}: {path}: unmodelled {what}; parse without strict mode to keep it as raw XML")]
+    Unmodelled {
+        /// Where the content starts.
+        position: Position,
+        /// Path of the content, e.g. `/domain/devices/disk[2]/driver/@discard`.
+        path: String,
+        /// `element`, `attribute` or `text`.
+        what: &'static str,
+    },
+    /// A value cannot be written as XML (for example a character XML 1.0 forbids).
+    #[error("{path}: {message}")]
+    Serialize {
+        /// Element path of the value being written.
+        path: String,
+        /// What is wrong and how to fix it.
+        message: String,
+    },
+    /// A value is outside what libvirt accepts (a size that overflows, an unknown unit, ...).
+    #[error("{path}: {message}")]
+    Value {
+        /// Where the value sits, or empty when unknown.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Error {
+    /// A value error without a known path (the codec adds one when it can).
+    pub(crate) fn value(message: impl Into<String>) -> Self {
+        Error::Value {
+            path: String::new(),
+            message: message.into(),
+        }
+    }
+
+    /// The position this error refers to, when it has one.
+    pub fn position(&self) -> Option<Position> {
+        match self {
+            Error::Syntax { position, .. }
+            | Error::Parse { position, .. }
+            | Error::Unmodelled { position, .. } => Some(*position),
+            _ => None,
+        }
+    }
+}

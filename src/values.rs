@@ -1,0 +1,270 @@
+//! Small value types shared by the whole model: libvirt's `yes`/`no` and `on`/`off`,
+//! numbers that keep their written form, and the `value_enum!` pattern used for every
+//! closed value set of the schema.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde_with::{DeserializeFromStr, SerializeDisplay};
+
+use crate::error::Error;
+
+/// Declares a closed set of XML values as an enum that keeps unknown values.
+///
+/// Every variant names its exact wire spelling; a value this version of the crate does
+/// not know parses into `Other(String)` and is written back unchanged, so a document
+/// from a newer libvirt survives a round trip. One small macro instead of four
+/// hand-written impls per enum: the schema has hundreds of such sets, and a single
+/// pattern keeps their behaviour identical.
+macro_rules! value_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, PartialEq, Eq, Hash,
+            serde_with::SerializeDisplay, serde_with::DeserializeFromStr,
+        )]
+        #[non_exhaustive]
+        pub enum $name {
+            $( $(#[$vmeta])* $variant, )+
+            /// A value this version of the crate does not know, kept exactly as written.
+            Other(String),
+        }
+
+        impl $name {
+            /// Every known variant, in schema order.
+            pub const KNOWN: &'static [$name] = &[$($name::$variant),+];
+
+            /// The value as it is written in XML.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    $( $name::$variant => $wire, )+
+                    $name::Other(other) => other.as_str(),
+                }
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = std::convert::Infallible;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Ok(match s {
+                    $( $wire => $name::$variant, )+
+                    other => $name::Other(other.to_owned()),
+                })
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                match s.parse() {
+                    Ok(v) => v,
+                    Err(never) => match never {},
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use value_enum;
+
+/// libvirt's `yes`/`no` attribute values (schema `virYesNo`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, SerializeDisplay, DeserializeFromStr)]
+pub enum YesNo {
+    /// `yes`
+    Yes,
+    /// `no`
+    No,
+}
+
+/// libvirt's `on`/`off` attribute values (schema `virOnOff`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, SerializeDisplay, DeserializeFromStr)]
+pub enum OnOff {
+    /// `on`
+    On,
+    /// `off`
+    Off,
+}
+
+macro_rules! switch_impls {
+    ($name:ident, $t:ident = $ts:literal, $f:ident = $fs:literal) => {
+        impl $name {
+            /// The value as it is written in XML.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $name::$t => $ts,
+                    $name::$f => $fs,
+                }
+            }
+            /// `true` for the positive value.
+            pub fn is_set(self) -> bool {
+                self == $name::$t
+            }
+        }
+        impl From<bool> for $name {
+            fn from(b: bool) -> Self {
+                if b {
+                    $name::$t
+                } else {
+                    $name::$f
+                }
+            }
+        }
+        impl From<$name> for bool {
+            fn from(v: $name) -> bool {
+                v.is_set()
+            }
+        }
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+        impl FromStr for $name {
+            type Err = Error;
+            fn from_str(s: &str) -> Result<Self, Error> {
+                match s {
+                    $ts => Ok($name::$t),
+                    $fs => Ok($name::$f),
+                    other => Err(Error::value(format!(
+                        concat!("expected '", $ts, "' or '", $fs, "', found {:?}"),
+                        other
+                    ))),
+                }
+            }
+        }
+    };
+}
+switch_impls!(YesNo, Yes = "yes", No = "no");
+switch_impls!(OnOff, On = "on", Off = "off");
+
+/// How an unsigned number was written, so it is written back the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum NumberFormat {
+    /// Decimal, zero-padded to `width` digits (`0` for no padding).
+    #[default]
+    Decimal,
+    /// Decimal with leading zeros, padded to this many digits.
+    PaddedDecimal(u8),
+    /// `0x` followed by lowercase hex digits, zero-padded to this many digits.
+    Hex(u8),
+    /// `0x` followed by uppercase hex digits, zero-padded to this many digits.
+    UpperHex(u8),
+}
+
+/// An unsigned number that libvirt accepts in decimal or `0x` hex (PCI addresses,
+/// ids, masks): keeps its value and its written form.
+///
+/// Equality compares the value and the form, so a round trip is exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, SerializeDisplay, DeserializeFromStr)]
+pub struct Uint {
+    /// The number.
+    pub value: u64,
+    /// How it is written.
+    pub format: NumberFormat,
+}
+
+impl Uint {
+    /// A number written in `0x` hex with `width` digits, as libvirt writes PCI addresses.
+    pub fn hex(value: u64, width: u8) -> Self {
+        Uint {
+            value,
+            format: NumberFormat::Hex(width),
+        }
+    }
+}
+
+impl From<u64> for Uint {
+    fn from(value: u64) -> Self {
+        Uint {
+            value,
+            format: NumberFormat::Decimal,
+        }
+    }
+}
+
+impl From<u32> for Uint {
+    fn from(value: u32) -> Self {
+        Uint::from(u64::from(value))
+    }
+}
+
+impl fmt::Display for Uint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.value;
+        match self.format {
+            NumberFormat::Decimal => write!(f, "{v}"),
+            NumberFormat::PaddedDecimal(w) => write!(f, "{v:0w$}", w = usize::from(w)),
+            NumberFormat::Hex(w) => write!(f, "0x{v:0w$x}", w = usize::from(w)),
+            NumberFormat::UpperHex(w) => write!(f, "0x{v:0w$X}", w = usize::from(w)),
+        }
+    }
+}
+
+impl FromStr for Uint {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let bad = || Error::value(format!("expected an unsigned integer (decimal or 0x hex), found {s:?}"));
+        let width = |digits: &str| u8::try_from(digits.len()).map_err(|_| bad());
+        if let Some(digits) = s.strip_prefix("0x") {
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(bad());
+            }
+            let value = u64::from_str_radix(digits, 16).map_err(|_| bad())?;
+            let upper = digits.bytes().any(|b| b.is_ascii_uppercase());
+            let lower = digits.bytes().any(|b| b.is_ascii_lowercase());
+            let format = match (upper, lower) {
+                (true, true) => return Err(bad()),
+                (true, false) => NumberFormat::UpperHex(width(digits)?),
+                _ => NumberFormat::Hex(width(digits)?),
+            };
+            return Ok(Uint { value, format });
+        }
+        if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad());
+        }
+        let value: u64 = s.parse().map_err(|_| bad())?;
+        let format = if s.len() > 1 && s.starts_with('0') {
+            NumberFormat::PaddedDecimal(width(s)?)
+        } else {
+            NumberFormat::Decimal
+        };
+        Ok(Uint { value, format })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yes_no_round_trip_and_error() {
+        assert_eq!("yes".parse::<YesNo>().unwrap(), YesNo::Yes);
+        assert_eq!(YesNo::No.to_string(), "no");
+        let err = "true".parse::<YesNo>().unwrap_err().to_string();
+        assert!(err.contains("expected 'yes' or 'no', found \"true\""), "{err}");
+        assert_eq!(OnOff::from(true), OnOff::On);
+        assert!("On".parse::<OnOff>().is_err());
+    }
+
+    #[test]
+    fn uint_keeps_its_written_form() {
+        for s in ["0", "7", "0x0", "0x02", "0x0000", "0x1F", "007", "18446744073709551615"] {
+            let u: Uint = s.parse().unwrap();
+            assert_eq!(u.to_string(), s);
+        }
+        assert_eq!("0x1f".parse::<Uint>().unwrap().value, 31);
+        for bad in ["", "0x", "-1", "1.5", "0x1fF", "abc", "18446744073709551616", " 1"] {
+            assert!(bad.parse::<Uint>().is_err(), "{bad:?} accepted");
+        }
+    }
+}

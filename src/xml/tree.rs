@@ -1,0 +1,505 @@
+//! A small namespace-resolved element tree with positions, read with quick-xml.
+//!
+//! The same [`Element`] type carries content the model does not know (see
+//! [`Extra`](crate::xml::Extra)), so unknown XML is kept with its namespace URIs and
+//! the place it was read from.
+
+use std::borrow::Cow;
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::ResolveResult;
+use quick_xml::NsReader;
+
+use crate::error::{Error, Position, Result};
+
+/// The URI of the reserved `xml:` prefix.
+pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
+
+/// Deepest element nesting accepted; deeper input is refused instead of exhausting the stack.
+pub const MAX_DEPTH: usize = 256;
+
+/// An element or attribute name: namespace URI, local name, and the prefix it was written with.
+///
+/// Two names are equal when their namespace URI and local name are; the prefix is only
+/// a spelling.
+#[derive(Debug, Clone, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Name {
+    /// Namespace URI, `None` for no namespace.
+    pub namespace: Option<String>,
+    /// Prefix as written in the input, used again when writing.
+    pub prefix: Option<String>,
+    /// Local name.
+    pub local: String,
+}
+
+impl Name {
+    /// A name in no namespace.
+    pub fn local(local: impl Into<String>) -> Self {
+        Name {
+            namespace: None,
+            prefix: None,
+            local: local.into(),
+        }
+    }
+
+    /// Whether this name matches a model key: `local` for no namespace, or
+    /// `{uri}local` (Clark notation) for a namespaced name.
+    pub fn matches_key(&self, key: &str) -> bool {
+        match &self.namespace {
+            None => key == self.local,
+            Some(ns) => key
+                .strip_prefix('{')
+                .and_then(|k| k.strip_prefix(ns.as_str()))
+                .and_then(|k| k.strip_prefix('}'))
+                .is_some_and(|k| k == self.local),
+        }
+    }
+
+    /// The name as written: `prefix:local` or `local`.
+    pub fn qualified(&self) -> Cow<'_, str> {
+        match &self.prefix {
+            Some(p) => Cow::Owned(format!("{p}:{}", self.local)),
+            None => Cow::Borrowed(&self.local),
+        }
+    }
+}
+
+impl PartialEq for Name {
+    fn eq(&self, other: &Self) -> bool {
+        self.namespace == other.namespace && self.local == other.local
+    }
+}
+
+/// An attribute with its value after entity expansion and XML normalisation.
+#[derive(Debug, Clone, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Attribute {
+    /// The attribute's name.
+    pub name: Name,
+    /// The value, unescaped.
+    pub value: String,
+    /// Where the attribute was read from (zero when built in code).
+    #[serde(skip)]
+    pub position: Position,
+}
+
+impl PartialEq for Attribute {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && self.value == other.value
+    }
+}
+
+/// A child of an element.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Node {
+    /// A child element.
+    Element(Element),
+    /// Character data (text and CDATA, unescaped).
+    Text(Text),
+}
+
+/// Character data with its position.
+#[derive(Debug, Clone, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Text {
+    /// The text, unescaped.
+    pub text: String,
+    /// Where it was read from (zero when built in code).
+    #[serde(skip)]
+    pub position: Position,
+}
+
+impl PartialEq for Text {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+/// An XML element: name, attributes, children, and where it started.
+///
+/// Whitespace-only text between child elements is layout and is not kept; whitespace
+/// in an element without child elements is content and is kept exactly.
+#[derive(Debug, Clone, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Element {
+    /// The element's name.
+    pub name: Name,
+    /// Attributes in document order (namespace declarations excluded).
+    pub attributes: Vec<Attribute>,
+    /// Child elements and text in document order.
+    pub children: Vec<Node>,
+    /// Where the start tag begins (zero when built in code).
+    #[serde(skip)]
+    pub position: Position,
+}
+
+impl PartialEq for Element {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.attributes == other.attributes
+            && self.children == other.children
+    }
+}
+
+impl Element {
+    /// Child elements, in order.
+    pub fn elements(&self) -> impl Iterator<Item = &Element> {
+        self.children.iter().filter_map(|n| match n {
+            Node::Element(e) => Some(e),
+            Node::Text(_) => None,
+        })
+    }
+
+    /// Whether the element has any child element.
+    pub fn has_elements(&self) -> bool {
+        self.children.iter().any(|n| matches!(n, Node::Element(_)))
+    }
+
+    /// The concatenated text children.
+    pub fn text(&self) -> Cow<'_, str> {
+        let mut texts = self.children.iter().filter_map(|n| match n {
+            Node::Text(t) => Some(t.text.as_str()),
+            Node::Element(_) => None,
+        });
+        let Some(first) = texts.next() else {
+            return Cow::Borrowed("");
+        };
+        match texts.next() {
+            None => Cow::Borrowed(first),
+            Some(second) => {
+                let mut s = String::from(first);
+                s.push_str(second);
+                texts.for_each(|t| s.push_str(t));
+                Cow::Owned(s)
+            }
+        }
+    }
+
+    /// Parse a whole document and return its root element.
+    pub fn parse(text: &str) -> Result<Element> {
+        TreeBuilder::new(text).run()
+    }
+}
+
+/// Whether `c` may appear in an XML 1.0 document.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Turns byte offsets into line:column, walking forward only (offsets arrive in order).
+struct Lines<'a> {
+    text: &'a str,
+    offset: usize,
+    line: u32,
+    line_start: usize,
+}
+
+impl<'a> Lines<'a> {
+    fn position(&mut self, offset: usize) -> Position {
+        let offset = offset.min(self.text.len());
+        if offset < self.offset {
+            // Rare (errors): restart from the top.
+            self.offset = 0;
+            self.line = 1;
+            self.line_start = 0;
+        }
+        let bytes = &self.text.as_bytes()[self.offset..offset];
+        for (i, b) in bytes.iter().enumerate() {
+            if *b == b'\n' {
+                self.line += 1;
+                self.line_start = self.offset + i + 1;
+            }
+        }
+        self.offset = offset;
+        let col_text = self.text.get(self.line_start..offset).unwrap_or("");
+        Position {
+            line: self.line,
+            column: u32::try_from(col_text.chars().count() + 1).unwrap_or(u32::MAX),
+        }
+    }
+}
+
+struct TreeBuilder<'a> {
+    text: &'a str,
+    reader: NsReader<&'a [u8]>,
+    lines: Lines<'a>,
+}
+
+impl<'a> TreeBuilder<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut reader = NsReader::from_str(text);
+        let config = reader.config_mut();
+        config.trim_text(false);
+        config.check_end_names = true;
+        config.expand_empty_elements = false;
+        TreeBuilder {
+            text,
+            reader,
+            lines: Lines {
+                text,
+                offset: 0,
+                line: 1,
+                line_start: 0,
+            },
+        }
+    }
+
+    fn syntax(&mut self, offset: usize, message: impl Into<String>) -> Error {
+        Error::Syntax {
+            position: self.lines.position(offset),
+            message: message.into(),
+        }
+    }
+
+    fn check_chars(&mut self, s: &str, offset: usize) -> Result<()> {
+        if let Some(c) = s.chars().find(|c| !is_xml_char(*c)) {
+            return Err(self.syntax(
+                offset,
+                format!("character U+{:04X} is not allowed in XML 1.0", u32::from(c)),
+            ));
+        }
+        Ok(())
+    }
+
+    fn run(mut self) -> Result<Element> {
+        let mut stack: Vec<Element> = Vec::new();
+        let mut root: Option<Element> = None;
+        loop {
+            let start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
+            let event = match self.reader.read_resolved_event() {
+                Ok((ns, ev)) => (owned_ns(ns), ev),
+                Err(e) => {
+                    let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
+                    return Err(self.syntax(at, e.to_string()));
+                }
+            };
+            match event {
+                (ns, Event::Start(s)) => {
+                    if root.is_some() {
+                        return Err(self.syntax(start, "content after the root element"));
+                    }
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}")));
+                    }
+                    let el = self.start(ns, &s, start)?;
+                    stack.push(el);
+                }
+                (ns, Event::Empty(s)) => {
+                    if root.is_some() {
+                        return Err(self.syntax(start, "content after the root element"));
+                    }
+                    let el = self.start(ns, &s, start)?;
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(Node::Element(el)),
+                        None => root = Some(el),
+                    }
+                }
+                (_, Event::End(_)) => {
+                    let Some(mut el) = stack.pop() else {
+                        return Err(self.syntax(start, "unexpected end tag"));
+                    };
+                    if el.has_elements() {
+                        el.children.retain(|n| match n {
+                            Node::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
+                            Node::Element(_) => true,
+                        });
+                    }
+                    match stack.last_mut() {
+                        Some(parent) => parent.children.push(Node::Element(el)),
+                        None => root = Some(el),
+                    }
+                }
+                (_, Event::Text(t)) => {
+                    let content = t.xml10_content();
+                    self.text_node(&mut stack, root.is_some(), content, start)?;
+                }
+                (_, Event::CData(t)) => {
+                    let content = t.xml10_content();
+                    self.text_node(&mut stack, root.is_some(), content, start)?;
+                }
+                (_, Event::GeneralRef(r)) => {
+                    let resolved = match r.resolve_char_ref() {
+                        Ok(Some(c)) => Cow::Owned(c.to_string()),
+                        Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
+                            Some(s) => Cow::Borrowed(s),
+                            None => {
+                                let name = r.to_string();
+                                return Err(self.syntax(start, format!("unknown entity &{name};")));
+                            }
+                        },
+                        Err(e) => return Err(self.syntax(start, e.to_string())),
+                    };
+                    self.text_node(&mut stack, root.is_some(), resolved, start)?;
+                }
+                (_, Event::DocType(_)) => {
+                    return Err(self.syntax(start, "a DOCTYPE is not accepted in domain XML"));
+                }
+                (_, Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => {}
+                (_, Event::Eof) => break,
+            }
+        }
+        if let Some(open) = stack.last() {
+            let name = open.name.qualified().into_owned();
+            let at = self.text.len();
+            return Err(self.syntax(at, format!("unexpected end of input inside <{name}>")));
+        }
+        root.ok_or_else(|| Error::Syntax {
+            position: Position { line: 1, column: 1 },
+            message: "no root element".into(),
+        })
+    }
+
+    fn text_node(
+        &mut self,
+        stack: &mut [Element],
+        after_root: bool,
+        text: Cow<'_, str>,
+        offset: usize,
+    ) -> Result<()> {
+        self.check_chars(&text, offset)?;
+        let Some(parent) = stack.last_mut() else {
+            if text.trim_matches(is_xml_space).is_empty() {
+                return Ok(());
+            }
+            let what = if after_root { "after" } else { "before" };
+            return Err(self.syntax(offset, format!("text {what} the root element")));
+        };
+        if let Some(Node::Text(last)) = parent.children.last_mut() {
+            last.text.push_str(&text);
+            return Ok(());
+        }
+        let position = self.lines.position(offset);
+        parent.children.push(Node::Text(Text {
+            text: text.into_owned(),
+            position,
+        }));
+        Ok(())
+    }
+
+    fn start(&mut self, ns: Option<String>, s: &BytesStart<'_>, offset: usize) -> Result<Element> {
+        let position = self.lines.position(offset);
+        let qname = s.name();
+        let (local, prefix) = qname.decompose();
+        let name = Name {
+            namespace: ns,
+            prefix: prefix.map(|p| String::from_utf8_lossy(p.as_ref()).into_owned()),
+            local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+        };
+        let mut attributes = Vec::new();
+        let base = self.text.as_ptr() as usize;
+        for attr in s.attributes() {
+            let attr = match attr {
+                Ok(a) => a,
+                Err(e) => return Err(self.syntax(offset, e.to_string())),
+            };
+            if attr.key.as_namespace_binding().is_some() {
+                continue;
+            }
+            let key_offset = (attr.key.as_ref().as_ptr() as usize).saturating_sub(base);
+            let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+                Ok(v) => v,
+                Err(e) => return Err(self.syntax(key_offset, e.to_string())),
+            };
+            self.check_chars(&value, key_offset)?;
+            let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
+            let namespace = match res {
+                ResolveResult::Unbound => None,
+                ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+                ResolveResult::Unknown(p) => {
+                    return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
+                }
+            };
+            let prefix = attr
+                .key
+                .prefix()
+                .map(|p| String::from_utf8_lossy(p.as_ref()).into_owned());
+            let attr_position = self.lines.position(key_offset.max(offset));
+            let name = Name {
+                namespace,
+                prefix,
+                local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+            };
+            if attributes.iter().any(|a: &Attribute| a.name == name) {
+                return Err(self.syntax(key_offset, format!("duplicate attribute {}", name.qualified())));
+            }
+            attributes.push(Attribute {
+                name,
+                value: value.into_owned(),
+                position: attr_position,
+            });
+        }
+        Ok(Element {
+            name,
+            attributes,
+            children: Vec::new(),
+            position,
+        })
+    }
+}
+
+/// XML's whitespace characters (space, tab, CR, LF).
+pub fn is_xml_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+fn owned_ns(ns: ResolveResult<'_>) -> Option<String> {
+    match ns {
+        ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+        // Unknown prefixes are reported by quick-xml's namespace check on the attribute
+        // path; for elements keep the name in no namespace so the model does not claim it.
+        ResolveResult::Unbound | ResolveResult::Unknown(_) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_and_namespaces() {
+        let doc = "<domain type='kvm' xmlns:q='urn:q'>\n  <name>x</name>\n  <q:commandline q:a='1'/>\n</domain>";
+        let root = Element::parse(doc).unwrap();
+        assert_eq!(root.name.local, "domain");
+        assert_eq!(root.attributes.len(), 1);
+        assert_eq!(root.attributes[0].position, Position { line: 1, column: 9 });
+        let kids: Vec<_> = root.elements().collect();
+        assert_eq!(kids.len(), 2);
+        assert_eq!(kids[0].position, Position { line: 2, column: 3 });
+        assert_eq!(kids[1].name.namespace.as_deref(), Some("urn:q"));
+        assert_eq!(kids[1].name.prefix.as_deref(), Some("q"));
+        assert_eq!(kids[1].attributes[0].name.namespace.as_deref(), Some("urn:q"));
+        assert!(kids[1].name.matches_key("{urn:q}commandline"));
+        assert!(!kids[1].name.matches_key("commandline"));
+    }
+
+    #[test]
+    fn text_is_unescaped_and_kept_exactly() {
+        let root = Element::parse("<a>  x &amp; &#65;&lt;\r\n</a>").unwrap();
+        assert_eq!(root.text(), "  x & A<\n");
+        let root = Element::parse("<a b='1&#10;2&#9;\n'>   </a>").unwrap();
+        assert_eq!(root.attributes[0].value, "1\n2\t ");
+        assert_eq!(root.text(), "   ");
+    }
+
+    #[test]
+    fn malformed_inputs_are_errors() {
+        for bad in [
+            "",
+            "<a>",
+            "<a></b>",
+            "<a x='1' x='2'/>",
+            "<a>&foo;</a>",
+            "<a>&#1;</a>",
+            "<a/><b/>",
+            "text<a/>",
+            "<!DOCTYPE a [<!ENTITY x 'y'>]><a/>",
+            "<a b='\u{1}'/>",
+        ] {
+            let err = Element::parse(bad).expect_err(bad);
+            assert!(matches!(err, Error::Syntax { .. }), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn deep_nesting_is_refused() {
+        let doc = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
+        assert!(Element::parse(&doc).is_err());
+    }
+}
