@@ -6,7 +6,7 @@ use std::fmt;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// A place in an XML document: 1-based line and column (columns count characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
 pub struct Position {
     /// 1-based line number.
     pub line: u32,
@@ -65,13 +65,21 @@ pub enum Error {
         message: String,
     },
     /// A value is outside what libvirt accepts (a size that overflows, an unknown unit, ...).
-    #[error("{path}: {message}")]
+    #[error("{}", join_path(path, message))]
     Value {
         /// Where the value sits, or empty when unknown.
         path: String,
         /// What is wrong.
         message: String,
     },
+}
+
+fn join_path(path: &str, message: &str) -> String {
+    if path.is_empty() {
+        message.to_owned()
+    } else {
+        format!("{path}: {message}")
+    }
 }
 
 impl Error {

@@ -70,12 +70,19 @@ impl Extra {
 }
 
 /// A whole element the model does not know (an unknown device, say), kept as XML.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct RawElement {
     /// The element.
     pub element: Element,
     pub(crate) origin: Option<Unmodelled>,
 }
+
+impl PartialEq for RawElement {
+    fn eq(&self, other: &Self) -> bool {
+        self.element == other.element
+    }
+}
+impl Eq for RawElement {}
 
 impl RawElement {
     /// Wrap an element built in code.

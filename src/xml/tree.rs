@@ -379,8 +379,8 @@ impl<'a> TreeBuilder<'a> {
         let (local, prefix) = qname.decompose();
         let name = Name {
             namespace: ns,
-            prefix: prefix.map(|p| String::from_utf8_lossy(p.as_ref()).into_owned()),
-            local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+            prefix: prefix.map(|p| str_of(p.as_ref())),
+            local: str_of(local.as_ref()),
         };
         let mut attributes = Vec::new();
         let base = self.text.as_ptr() as usize;
@@ -401,7 +401,7 @@ impl<'a> TreeBuilder<'a> {
             let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
             let namespace = match res {
                 ResolveResult::Unbound => None,
-                ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+                ResolveResult::Bound(ns) => Some(str_of(ns.as_ref())),
                 ResolveResult::Unknown(p) => {
                     return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
                 }
@@ -409,12 +409,12 @@ impl<'a> TreeBuilder<'a> {
             let prefix = attr
                 .key
                 .prefix()
-                .map(|p| String::from_utf8_lossy(p.as_ref()).into_owned());
+                .map(|p| str_of(p.as_ref()));
             let attr_position = self.lines.position(key_offset.max(offset));
             let name = Name {
                 namespace,
                 prefix,
-                local: String::from_utf8_lossy(local.as_ref()).into_owned(),
+                local: str_of(local.as_ref()),
             };
             if attributes.iter().any(|a: &Attribute| a.name == name) {
                 return Err(self.syntax(key_offset, format!("duplicate attribute {}", name.qualified())));
@@ -434,6 +434,10 @@ impl<'a> TreeBuilder<'a> {
     }
 }
 
+fn str_of(s: &str) -> String {
+    s.to_owned()
+}
+
 /// XML's whitespace characters (space, tab, CR, LF).
 pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
@@ -441,7 +445,7 @@ pub fn is_xml_space(c: char) -> bool {
 
 fn owned_ns(ns: ResolveResult<'_>) -> Option<String> {
     match ns {
-        ResolveResult::Bound(ns) => Some(String::from_utf8_lossy(ns.as_ref()).into_owned()),
+        ResolveResult::Bound(ns) => Some(str_of(ns.as_ref())),
         // Unknown prefixes are reported by quick-xml's namespace check on the attribute
         // path; for elements keep the name in no namespace so the model does not claim it.
         ResolveResult::Unbound | ResolveResult::Unknown(_) => None,

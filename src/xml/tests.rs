@@ -1,0 +1,317 @@
+//! Tests of the codec's conventions with small test-only types.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Position};
+use crate::values::{value_enum, YesNo};
+use crate::xml::{self, Extra, RawElement};
+
+value_enum! {
+    /// test enum
+    pub enum Bus {
+        /// virtio
+        Virtio = "virtio",
+        /// usb
+        Usb = "usb",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Root {
+    #[serde(rename = "@type")]
+    kind: Option<String>,
+    #[serde(rename = "@count")]
+    count: Option<u32>,
+    name: Option<String>,
+    description: Option<String>,
+    size: Option<Size>,
+    item: Vec<Item>,
+    flag: Option<Flag>,
+    address: Option<Address>,
+    list: Option<List>,
+    #[serde(rename = "{urn:test}cmd")]
+    cmd: Option<Cmd>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Size {
+    #[serde(rename = "@unit")]
+    unit: Option<String>,
+    #[serde(rename = "$text")]
+    value: u64,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Item {
+    #[serde(rename = "@bus")]
+    bus: Option<Bus>,
+    #[serde(rename = "@on")]
+    on: Option<YesNo>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Flag {
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "@type")]
+enum Address {
+    #[serde(rename = "pci")]
+    Pci(Pci),
+    #[serde(rename = "drive")]
+    Drive(Drive),
+    #[serde(rename = "$other")]
+    Other(OtherAddress),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Pci {
+    #[serde(rename = "@slot")]
+    slot: Option<crate::values::Uint>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Drive {
+    #[serde(rename = "@unit")]
+    unit: Option<u32>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct OtherAddress {
+    #[serde(rename = "@type")]
+    kind: Option<String>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct List {
+    #[serde(rename = "$value")]
+    entries: Vec<Entry>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+enum Entry {
+    #[serde(rename = "a")]
+    A(Item),
+    #[serde(rename = "b")]
+    B(String),
+    #[serde(rename = "$raw")]
+    Other(RawElement),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Cmd {
+    #[serde(rename = "{urn:test}arg")]
+    args: Vec<Arg>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Arg {
+    #[serde(rename = "@value")]
+    value: String,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+fn parse(s: &str) -> Root {
+    xml::from_str(s, "root").unwrap_or_else(|e| panic!("{e}\n{s}"))
+}
+
+fn write(r: &Root) -> String {
+    xml::to_string(r, "root").unwrap()
+}
+
+#[test]
+fn table_value_to_exact_xml_and_back() {
+    let root = Root {
+        kind: Some("kvm".into()),
+        count: Some(2),
+        name: Some("a<b&'c'".into()),
+        size: Some(Size {
+            unit: Some("GiB".into()),
+            value: 4,
+            ..Default::default()
+        }),
+        item: vec![
+            Item {
+                bus: Some(Bus::Virtio),
+                on: Some(YesNo::Yes),
+                ..Default::default()
+            },
+            Item {
+                bus: Some(Bus::Other("new-bus".into())),
+                ..Default::default()
+            },
+        ],
+        flag: Some(Flag::default()),
+        address: Some(Address::Pci(Pci {
+            slot: Some("0x02".parse().unwrap()),
+            ..Default::default()
+        })),
+        list: Some(List {
+            entries: vec![Entry::B("x".into()), Entry::A(Item::default())],
+            ..Default::default()
+        }),
+        cmd: Some(Cmd {
+            args: vec![Arg {
+                value: "-device".into(),
+                ..Default::default()
+            }],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let expected = "<root type='kvm' count='2' xmlns:ns0='urn:test'>
+  <name>a&lt;b&amp;'c'</name>
+  <size unit='GiB'>4</size>
+  <item bus='virtio' on='yes'/>
+  <item bus='new-bus'/>
+  <flag/>
+  <address type='pci' slot='0x02'/>
+  <list>
+    <b>x</b>
+    <a/>
+  </list>
+  <ns0:cmd>
+    <ns0:arg value='-device'/>
+  </ns0:cmd>
+</root>";
+    assert_eq!(write(&root), expected);
+    assert_eq!(parse(expected), root);
+}
+
+#[test]
+fn unknown_content_is_kept_in_place_and_reported() {
+    let doc = "<root type='kvm' new='1'>
+  <name>n</name>
+  <future a='b'><deep>t</deep></future>
+  <item bus='usb' extra='x'/>
+  <name>second</name>
+  <list><a/><zzz k='v'/><b>y</b></list>
+  <address type='weird' foo='bar'/>
+</root>";
+    let root = parse(doc);
+    assert_eq!(root.name.as_deref(), Some("n"));
+    assert_eq!(root.extra.attributes.len(), 1);
+    assert_eq!(root.extra.nodes.len(), 2, "future and the second name");
+    assert_eq!(root.item[0].extra.attributes[0].value, "x");
+    let list = root.list.as_ref().unwrap();
+    assert!(matches!(&list.entries[1], Entry::Other(r) if r.element.name.local == "zzz"));
+    assert!(matches!(&root.address, Some(Address::Other(o)) if o.kind.as_deref() == Some("weird")));
+    let paths: Vec<_> = xml::unmodelled(&root, "root").into_iter().map(|u| u.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "/root/@new",
+            "/root/future",
+            "/root/item/@extra",
+            "/root/name[2]",
+            "/root/list/zzz",
+            "/root/address/@foo"
+        ]
+    );
+    let again = parse(&write(&root));
+    assert_eq!(again, root);
+    let out = write(&root);
+    assert!(out.contains("<future a='b'>\n    <deep>t</deep>\n  </future>"), "{out}");
+    assert!(out.contains("<address type='weird' foo='bar'/>"), "{out}");
+}
+
+#[test]
+fn namespaces_match_by_uri_not_prefix() {
+    let doc = "<root xmlns:q='urn:test'><q:cmd><q:arg value='1'/></q:cmd></root>";
+    assert_eq!(parse(doc).cmd.unwrap().args[0].value, "1");
+    let doc = "<root><cmd><arg value='1'/></cmd></root>";
+    let root = parse(doc);
+    assert!(root.cmd.is_none());
+    assert_eq!(root.extra.nodes.len(), 1);
+    let doc = "<root><x:meta xmlns:x='urn:other' x:a='1'><x:in/></x:meta></root>";
+    let root = parse(doc);
+    let out = write(&root);
+    assert_eq!(
+        out,
+        "<root>\n  <x:meta xmlns:x='urn:other' x:a='1'>\n    <x:in/>\n  </x:meta>\n</root>"
+    );
+}
+
+#[test]
+fn empty_versus_missing() {
+    let with_empty = parse("<root><description/></root>");
+    assert_eq!(with_empty.description.as_deref(), Some(""));
+    let missing = parse("<root/>");
+    assert_eq!(missing.description, None);
+    assert!(write(&with_empty).contains("<description/>"));
+    assert!(!write(&missing).contains("description"));
+    let spaces = parse("<root><description>  </description></root>");
+    assert_eq!(spaces.description.as_deref(), Some("  "));
+    assert_eq!(parse(&write(&spaces)), spaces);
+}
+
+#[test]
+fn control_characters_round_trip_or_are_refused() {
+    let root = Root {
+        name: Some("tab\tnl\ncr\r end".into()),
+        kind: Some("a\tb\nc\rd 'e' \"f\"".into()),
+        ..Default::default()
+    };
+    assert_eq!(parse(&write(&root)), root);
+    let bad = Root {
+        name: Some("bell\u{7}".into()),
+        ..Default::default()
+    };
+    let err = xml::to_string(&bad, "root").unwrap_err().to_string();
+    assert!(err.contains("/root/name") && err.contains("U+0007"), "{err}");
+}
+
+#[test]
+fn errors_name_path_and_position() {
+    let err = xml::from_str::<Root>("<root>\n  <size>abc</size>\n</root>", "root").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 2, column 3: /root/size: expected an unsigned integer, found \"abc\""
+    );
+    let err = xml::from_str::<Root>("<root count='-1'/>", "root").unwrap_err();
+    assert_eq!(err.position(), Some(Position { line: 1, column: 7 }));
+    assert!(err.to_string().contains("/root/@count"), "{err}");
+    let err = xml::from_str::<Root>("<other/>", "root").unwrap_err();
+    assert!(err.to_string().contains("expected the root element <root>"), "{err}");
+    let err = xml::from_str::<Root>("<root><item on='true'/></root>", "root").unwrap_err();
+    assert!(err.to_string().contains("/root/item/@on: expected 'yes' or 'no'"), "{err}");
+    let err = xml::from_str::<Root>("<root><name a='1'>x</name></root>", "root").unwrap_err();
+    assert!(matches!(err, Error::Parse { .. }), "{err}");
+}
+
+#[test]
+fn interleaved_lists_keep_order() {
+    let root = parse("<root><item bus='usb'/><name>n</name><item bus='virtio'/></root>");
+    assert_eq!(root.item.len(), 2);
+    assert_eq!(root.item[0].bus, Some(Bus::Usb));
+    assert_eq!(root.item[1].bus, Some(Bus::Virtio));
+}
