@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::cpu::{Cpu, Vcpu};
 use crate::devices::Devices;
 use crate::error::{Error, Result};
-use crate::events::{CrashAction, LifecycleAction, Pm};
+use crate::events::{CrashAction, LifecycleAction, LockFailureAction, Pm};
 use crate::features::Features;
 use crate::memory::{CurrentMemory, MaxMemory, Memory, MemoryBacking};
 use crate::os::Os;
@@ -128,6 +128,8 @@ pub struct Domain {
     pub on_reboot: Option<LifecycleAction>,
     /// `<on_crash>`: what to do when the guest crashes.
     pub on_crash: Option<CrashAction>,
+    /// `<on_lockfailure>`: what to do when a lock manager loses the domain's locks.
+    pub on_lockfailure: Option<LockFailureAction>,
     /// `<pm>`: guest power management (suspend to RAM / disk).
     pub pm: Option<Pm>,
     /// `<devices>`: the guest's devices, in order.

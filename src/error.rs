@@ -47,7 +47,9 @@ pub enum Error {
         message: String,
     },
     /// Strict parsing found content the model does not know.
-    #[error("{position}: {path}: unmodelled {what}; parse without strict mode to keep it as raw XML")]
+    #[error(
+        "{position}: {path}: unmodelled {what}; parse without strict mode to keep it as raw XML"
+    )]
     Unmodelled {
         /// Where the content starts.
         position: Position,

@@ -2,7 +2,7 @@
 //! numbers that keep their written form, and the `value_enum!` pattern used for every
 //! closed value set of the schema.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::str::FromStr;
 
 use serde_with::{DeserializeFromStr, SerializeDisplay};
@@ -159,13 +159,23 @@ pub enum NumberFormat {
     Hex(u8),
     /// `0x` followed by uppercase hex digits, zero-padded to this many digits.
     UpperHex(u8),
+    /// `0x` followed by hex digits in mixed case (`0xFe`): `width` digits, and bit `i`
+    /// of `upper` set when the `i`-th letter digit from the right is uppercase.
+    MixedHex {
+        /// Number of digits.
+        width: u8,
+        /// Which letter digits are uppercase, from the right.
+        upper: u16,
+    },
 }
 
 /// An unsigned number that libvirt accepts in decimal or `0x` hex (PCI addresses,
 /// ids, masks): keeps its value and its written form.
 ///
 /// Equality compares the value and the form, so a round trip is exact.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, SerializeDisplay, DeserializeFromStr)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, SerializeDisplay, DeserializeFromStr,
+)]
 pub struct Uint {
     /// The number.
     pub value: u64,
@@ -206,6 +216,16 @@ impl fmt::Display for Uint {
             NumberFormat::PaddedDecimal(w) => write!(f, "{v:0w$}", w = usize::from(w)),
             NumberFormat::Hex(w) => write!(f, "0x{v:0w$x}", w = usize::from(w)),
             NumberFormat::UpperHex(w) => write!(f, "0x{v:0w$X}", w = usize::from(w)),
+            NumberFormat::MixedHex { width, upper } => {
+                let lower = format!("{v:0w$x}", w = usize::from(width));
+                f.write_str("0x")?;
+                for (i, c) in lower.chars().enumerate() {
+                    let from_right = lower.len() - 1 - i;
+                    let up = from_right < 16 && upper & (1 << from_right) != 0;
+                    f.write_char(if up { c.to_ascii_uppercase() } else { c })?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -213,7 +233,11 @@ impl fmt::Display for Uint {
 impl FromStr for Uint {
     type Err = Error;
     fn from_str(s: &str) -> Result<Self, Error> {
-        let bad = || Error::value(format!("expected an unsigned integer (decimal or 0x hex), found {s:?}"));
+        let bad = || {
+            Error::value(format!(
+                "expected an unsigned integer (decimal or 0x hex), found {s:?}"
+            ))
+        };
         let width = |digits: &str| u8::try_from(digits.len()).map_err(|_| bad());
         if let Some(digits) = s.strip_prefix("0x") {
             if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
@@ -223,6 +247,18 @@ impl FromStr for Uint {
             let upper = digits.bytes().any(|b| b.is_ascii_uppercase());
             let lower = digits.bytes().any(|b| b.is_ascii_lowercase());
             let format = match (upper, lower) {
+                (true, true) if digits.len() <= 16 => {
+                    let mask = digits
+                        .bytes()
+                        .rev()
+                        .enumerate()
+                        .filter(|(_, b)| b.is_ascii_uppercase())
+                        .fold(0u16, |m, (i, _)| m | (1 << i));
+                    NumberFormat::MixedHex {
+                        width: width(digits)?,
+                        upper: mask,
+                    }
+                }
                 (true, true) => return Err(bad()),
                 (true, false) => NumberFormat::UpperHex(width(digits)?),
                 _ => NumberFormat::Hex(width(digits)?),
@@ -251,19 +287,40 @@ mod tests {
         assert_eq!("yes".parse::<YesNo>().unwrap(), YesNo::Yes);
         assert_eq!(YesNo::No.to_string(), "no");
         let err = "true".parse::<YesNo>().unwrap_err().to_string();
-        assert!(err.contains("expected 'yes' or 'no', found \"true\""), "{err}");
+        assert!(
+            err.contains("expected 'yes' or 'no', found \"true\""),
+            "{err}"
+        );
         assert_eq!(OnOff::from(true), OnOff::On);
         assert!("On".parse::<OnOff>().is_err());
     }
 
     #[test]
     fn uint_keeps_its_written_form() {
-        for s in ["0", "7", "0x0", "0x02", "0x0000", "0x1F", "007", "18446744073709551615"] {
+        for s in [
+            "0",
+            "7",
+            "0x0",
+            "0x02",
+            "0x0000",
+            "0x1F",
+            "007",
+            "18446744073709551615",
+        ] {
             let u: Uint = s.parse().unwrap();
             assert_eq!(u.to_string(), s);
         }
         assert_eq!("0x1f".parse::<Uint>().unwrap().value, 31);
-        for bad in ["", "0x", "-1", "1.5", "0x1fF", "abc", "18446744073709551616", " 1"] {
+        for bad in [
+            "",
+            "0x",
+            "-1",
+            "1.5",
+            "0x11111111111111111aB",
+            "abc",
+            "18446744073709551616",
+            " 1",
+        ] {
             assert!(bad.parse::<Uint>().is_err(), "{bad:?} accepted");
         }
     }

@@ -34,7 +34,9 @@ impl de::Error for Error {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         let known: Vec<_> = expected.iter().filter(|v| !v.starts_with('$')).collect();
-        Error::value(format!("unknown value {variant:?}, expected one of {known:?}"))
+        Error::value(format!(
+            "unknown value {variant:?}, expected one of {known:?}"
+        ))
     }
 }
 
@@ -203,7 +205,12 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
     }
 
     value_number!(deserialize_u8, visit_u8, u8, "an unsigned integer (0-255)");
-    value_number!(deserialize_u16, visit_u16, u16, "an unsigned integer (0-65535)");
+    value_number!(
+        deserialize_u16,
+        visit_u16,
+        u16,
+        "an unsigned integer (0-65535)"
+    );
     value_number!(deserialize_u32, visit_u32, u32, "an unsigned integer");
     value_number!(deserialize_u64, visit_u64, u64, "an unsigned integer");
     value_number!(deserialize_u128, visit_u128, u128, "an unsigned integer");
@@ -433,7 +440,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
                     Some(a) => format!(
                         "unknown {tag} {:?}, expected one of {:?}",
                         a.value,
-                        variants.iter().filter(|v| !v.starts_with('$')).collect::<Vec<_>>()
+                        variants
+                            .iter()
+                            .filter(|v| !v.starts_with('$'))
+                            .collect::<Vec<_>>()
                     ),
                     None => format!("missing required attribute '{tag}'"),
                 };
@@ -444,7 +454,9 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(self.locate(Error::value("internal: a single element cannot be read as a list")))
+        Err(self.locate(Error::value(
+            "internal: a single element cannot be read as a list",
+        )))
     }
 
     fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -582,15 +594,21 @@ impl<'de> StructAccess<'de> {
 
     fn has_leftovers(&self) -> bool {
         self.attr_used.iter().any(|u| !u)
-            || self.de.elem.children.iter().zip(&self.child_used).any(|(n, used)| {
-                !used
-                    && match n {
-                        Node::Element(_) => true,
-                        Node::Text(t) => {
-                            !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
+            || self
+                .de
+                .elem
+                .children
+                .iter()
+                .zip(&self.child_used)
+                .any(|(n, used)| {
+                    !used
+                        && match n {
+                            Node::Element(_) => true,
+                            Node::Text(t) => {
+                                !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
+                            }
                         }
-                    }
-            })
+                })
     }
 
     /// Attributes, elements and non-layout text no field took.
@@ -647,7 +665,10 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                     return Err(Error::Parse {
                         position: first.position.unwrap_or_default(),
                         path: first.path,
-                        message: format!("unexpected {}: this element keeps no unknown content", first.kind),
+                        message: format!(
+                            "unexpected {}: this element keeps no unknown content",
+                            first.kind
+                        ),
                     });
                 }
             }
@@ -774,11 +795,19 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
         visitor.visit_seq(Items(items))
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         self.first().deserialize_unit_struct(name, visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         self.first().deserialize_newtype_struct(name, visitor)
     }
 
@@ -845,7 +874,10 @@ impl<'de> Deserializer<'de> for ChildrenDe<'_, 'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let items = self.list.iter().map(|i| ChildDe(ElementDe::new(child_at(self.de.elem, *i), self.de.root)));
+        let items = self
+            .list
+            .iter()
+            .map(|i| ChildDe(ElementDe::new(child_at(self.de.elem, *i), self.de.root)));
         visitor.visit_seq(Items(items))
     }
 
@@ -881,11 +913,19 @@ impl<'de> Deserializer<'de> for ChildDe<'de> {
         deserialize_option deserialize_seq
     }
 
-    fn deserialize_unit_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_unit_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         self.0.deserialize_unit_struct(name, visitor)
     }
 
-    fn deserialize_newtype_struct<V: Visitor<'de>>(self, name: &'static str, visitor: V) -> Result<V::Value> {
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
         self.0.deserialize_newtype_struct(name, visitor)
     }
 
@@ -919,7 +959,10 @@ impl<'de> Deserializer<'de> for ChildDe<'de> {
     ) -> Result<V::Value> {
         let de = self.0;
         let name = &de.elem.name;
-        if let Some(variant) = variants.iter().find(|v| is_element_key(v) && name.matches_key(v)) {
+        if let Some(variant) = variants
+            .iter()
+            .find(|v| is_element_key(v) && name.matches_key(v))
+        {
             return visitor
                 .visit_enum(TaggedEnum { variant, de })
                 .map_err(|e| de.locate(e));
@@ -951,7 +994,9 @@ impl<'de> VariantAccess<'de> for RawVariant<'de> {
     type Error = Error;
 
     fn unit_variant(self) -> Result<()> {
-        Err(self.0.locate(Error::value("internal: the raw variant must hold a RawElement")))
+        Err(self.0.locate(Error::value(
+            "internal: the raw variant must hold a RawElement",
+        )))
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value> {
@@ -980,7 +1025,9 @@ impl<'de> Deserializer<'de> for RawDe {
 
     fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
         raw::take();
-        Err(Error::value("internal: the raw variant must hold a RawElement"))
+        Err(Error::value(
+            "internal: the raw variant must hold a RawElement",
+        ))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(
@@ -1008,7 +1055,9 @@ impl<'de> Deserializer<'de> for ExtraDe {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value> {
-        Err(Error::value("internal: the $extra field must have the type Extra"))
+        Err(Error::value(
+            "internal: the $extra field must have the type Extra",
+        ))
     }
 
     fn deserialize_newtype_struct<V: Visitor<'de>>(

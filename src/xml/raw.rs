@@ -171,7 +171,9 @@ impl<'de> Deserialize<'de> for Extra {
             fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Extra, D::Error> {
                 match take() {
                     Some(Stashed::Extra(e)) => Ok(e),
-                    Some(Stashed::Raw(_)) => Err(de::Error::custom("internal: raw element where extra content was expected")),
+                    Some(Stashed::Raw(_)) => Err(de::Error::custom(
+                        "internal: raw element where extra content was expected",
+                    )),
                     None => {
                         let repr = ExtraRepr::deserialize(d)?;
                         Ok(Extra {
@@ -206,10 +208,15 @@ impl<'de> Deserialize<'de> for RawElement {
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str("an XML element")
             }
-            fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawElement, D::Error> {
+            fn visit_newtype_struct<D: Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<RawElement, D::Error> {
                 match take() {
                     Some(Stashed::Raw(r)) => Ok(r),
-                    Some(Stashed::Extra(_)) => Err(de::Error::custom("internal: extra content where a raw element was expected")),
+                    Some(Stashed::Extra(_)) => Err(de::Error::custom(
+                        "internal: extra content where a raw element was expected",
+                    )),
                     None => Ok(RawElement::new(Element::deserialize(d)?)),
                 }
             }

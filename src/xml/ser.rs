@@ -2,12 +2,16 @@
 
 use std::fmt::{Display, Write as _};
 
-use serde::ser::{self, Impossible, Serialize, SerializeSeq, SerializeStruct, SerializeStructVariant};
+use serde::ser::{
+    self, Impossible, Serialize, SerializeSeq, SerializeStruct, SerializeStructVariant,
+};
 
 use crate::error::{Error, Result};
-use crate::xml::raw::{self, Extra, RawElement, Stashed, Unmodelled, SerializingGuard, EXTRA_TOKEN, RAW_TOKEN};
-use crate::xml::tree::{is_xml_char, Element, Name, Node, XML_NS};
 use crate::qemu::QEMU_NS;
+use crate::xml::raw::{
+    self, Extra, RawElement, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN,
+};
+use crate::xml::tree::{is_xml_char, Element, Name, Node, XML_NS};
 
 impl ser::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -38,8 +42,10 @@ pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &str) -> Vec<Un
     // Errors (a forbidden character, say) stop the walk; what was found so far stands.
     let _ = write_root(&mut w, value, root);
     // Document order for what was parsed; items added in code (no position) last.
-    w.found
-        .sort_by_key(|u| u.position.map_or((u32::MAX, u32::MAX), |p| (p.line, p.column)));
+    w.found.sort_by_key(|u| {
+        u.position
+            .map_or((u32::MAX, u32::MAX), |p| (p.line, p.column))
+    });
     w.found
 }
 
@@ -210,6 +216,23 @@ impl Writer {
 
     fn start(&mut self, key: &str) -> Result<()> {
         self.before_child();
+        if self.stack.is_empty() {
+            // A namespaced root declares its own namespace.
+            if let Some((uri, local)) = key.strip_prefix('{').and_then(|k| k.split_once('}')) {
+                let name = Name {
+                    namespace: Some(uri.to_owned()),
+                    prefix: PREFERRED_PREFIXES
+                        .iter()
+                        .find(|(u, _)| *u == uri)
+                        .map(|(_, p)| (*p).to_owned()),
+                    local: local.to_owned(),
+                };
+                let mut decls = Vec::new();
+                let qname = self.raw_qname(&name, &mut decls);
+                self.open(qname);
+                return self.declare(decls);
+            }
+        }
         let qname = self.key_qname(key)?;
         self.open(qname);
         Ok(())
@@ -553,11 +576,20 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         self.serialize_unit()
     }
 
-    fn serialize_unit_variant(self, _name: &'static str, _i: u32, variant: &'static str) -> Result<()> {
+    fn serialize_unit_variant(
+        self,
+        _name: &'static str,
+        _i: u32,
+        variant: &'static str,
+    ) -> Result<()> {
         self.text_element(variant)
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<()> {
         if name == RAW_TOKEN {
             return self.w.stashed(RAW_TOKEN);
         }
@@ -597,7 +629,11 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         Err(unsupported(self.w, "a tuple"))
     }
 
-    fn serialize_tuple_struct(self, _name: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _name: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         Err(unsupported(self.w, "a tuple struct"))
     }
 
@@ -617,7 +653,10 @@ impl<'w> ser::Serializer for FieldSer<'w> {
 
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSer<'w>> {
         self.w.start(self.key)?;
-        Ok(StructSer { w: self.w, owns: true })
+        Ok(StructSer {
+            w: self.w,
+            owns: true,
+        })
     }
 
     fn serialize_struct_variant(
@@ -634,7 +673,10 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         if variant != "$other" {
             self.w.attribute(tag, variant)?;
         }
-        Ok(StructSer { w: self.w, owns: true })
+        Ok(StructSer {
+            w: self.w,
+            owns: true,
+        })
     }
 }
 
@@ -686,7 +728,11 @@ impl SerializeStruct for StructSer<'_> {
     type Ok = ();
     type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
         self.field(key, value)
     }
 
@@ -702,7 +748,11 @@ impl SerializeStructVariant for StructSer<'_> {
     type Ok = ();
     type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<()> {
         self.field(key, value)
     }
 
@@ -750,10 +800,19 @@ impl<'w> ser::Serializer for ContentSer<'w> {
     fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
         Ok(())
     }
-    fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> Result<()> {
+    fn serialize_unit_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        variant: &'static str,
+    ) -> Result<()> {
         self.w.text(variant)
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _name: &'static str, value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _name: &'static str,
+        value: &T,
+    ) -> Result<()> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -771,7 +830,11 @@ impl<'w> ser::Serializer for ContentSer<'w> {
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
         Err(unsupported(self.w, "a tuple"))
     }
-    fn serialize_tuple_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _n: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         Err(unsupported(self.w, "a tuple struct"))
     }
     fn serialize_tuple_variant(
@@ -787,7 +850,10 @@ impl<'w> ser::Serializer for ContentSer<'w> {
         Err(unsupported(self.w, "a map"))
     }
     fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<StructSer<'w>> {
-        Ok(StructSer { w: self.w, owns: false })
+        Ok(StructSer {
+            w: self.w,
+            owns: false,
+        })
     }
     fn serialize_struct_variant(
         self,
@@ -831,10 +897,19 @@ macro_rules! string_serializer {
             fn serialize_unit_struct(self, _name: &'static str) -> Result<()> {
                 Ok(())
             }
-            fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> Result<()> {
+            fn serialize_unit_variant(
+                self,
+                _n: &'static str,
+                _i: u32,
+                variant: &'static str,
+            ) -> Result<()> {
                 self.write(variant)
             }
-            fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _n: &'static str, value: &T) -> Result<()> {
+            fn serialize_newtype_struct<T: Serialize + ?Sized>(
+                self,
+                _n: &'static str,
+                value: &T,
+            ) -> Result<()> {
                 value.serialize(self)
             }
             fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -852,7 +927,11 @@ macro_rules! string_serializer {
             fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
                 Err(unsupported(self.w, concat!("a tuple as ", $what)))
             }
-            fn serialize_tuple_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+            fn serialize_tuple_struct(
+                self,
+                _n: &'static str,
+                _len: usize,
+            ) -> Result<Self::SerializeTupleStruct> {
                 Err(unsupported(self.w, concat!("a tuple struct as ", $what)))
             }
             fn serialize_tuple_variant(
@@ -867,7 +946,11 @@ macro_rules! string_serializer {
             fn serialize_map(self, _len: Option<usize>) -> Result<Self::SerializeMap> {
                 Err(unsupported(self.w, concat!("a map as ", $what)))
             }
-            fn serialize_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeStruct> {
+            fn serialize_struct(
+                self,
+                _n: &'static str,
+                _len: usize,
+            ) -> Result<Self::SerializeStruct> {
                 Err(unsupported(self.w, concat!("a struct as ", $what)))
             }
             fn serialize_struct_variant(
@@ -928,7 +1011,11 @@ impl<'w> ser::Serializer for ValueSer<'w> {
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
         Err(unsupported(self.w, "a tuple"))
     }
-    fn serialize_tuple_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _n: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         Err(unsupported(self.w, "a tuple struct"))
     }
     fn serialize_tuple_variant(
@@ -949,12 +1036,21 @@ impl<'w> ser::Serializer for ValueSer<'w> {
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<()> {
         value.serialize(self)
     }
-    fn serialize_unit_variant(self, _n: &'static str, _i: u32, variant: &'static str) -> Result<()> {
+    fn serialize_unit_variant(
+        self,
+        _n: &'static str,
+        _i: u32,
+        variant: &'static str,
+    ) -> Result<()> {
         self.w.start(variant)?;
         self.w.end();
         Ok(())
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<()> {
         if name == RAW_TOKEN {
             return self.w.stashed(RAW_TOKEN);
         }
@@ -967,13 +1063,19 @@ impl<'w> ser::Serializer for ValueSer<'w> {
         variant: &'static str,
         value: &T,
     ) -> Result<()> {
-        value.serialize(FieldSer { w: self.w, key: variant })
+        value.serialize(FieldSer {
+            w: self.w,
+            key: variant,
+        })
     }
     fn serialize_seq(self, _len: Option<usize>) -> Result<ValueSeq<'w>> {
         Ok(ValueSeq { w: self.w })
     }
     fn serialize_struct(self, _n: &'static str, _len: usize) -> Result<StructSer<'w>> {
-        Err(unsupported(self.w, "a struct as a `$value` item (use an enum)"))
+        Err(unsupported(
+            self.w,
+            "a struct as a `$value` item (use an enum)",
+        ))
     }
     fn serialize_struct_variant(
         self,
@@ -983,7 +1085,10 @@ impl<'w> ser::Serializer for ValueSer<'w> {
         _len: usize,
     ) -> Result<StructSer<'w>> {
         self.w.start(variant)?;
-        Ok(StructSer { w: self.w, owns: true })
+        Ok(StructSer {
+            w: self.w,
+            owns: true,
+        })
     }
 }
 
@@ -1043,7 +1148,11 @@ impl ser::Serializer for ExtraSer<'_> {
     fn serialize_tuple(self, _len: usize) -> Result<Self::SerializeTuple> {
         Err(unsupported(self.w, "a tuple"))
     }
-    fn serialize_tuple_struct(self, _n: &'static str, _len: usize) -> Result<Self::SerializeTupleStruct> {
+    fn serialize_tuple_struct(
+        self,
+        _n: &'static str,
+        _len: usize,
+    ) -> Result<Self::SerializeTupleStruct> {
         Err(unsupported(self.w, "a tuple struct"))
     }
     fn serialize_tuple_variant(
@@ -1070,7 +1179,11 @@ impl ser::Serializer for ExtraSer<'_> {
     ) -> Result<Self::SerializeStructVariant> {
         Err(unsupported(self.w, "a `$extra` field that is not an Extra"))
     }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, name: &'static str, _value: &T) -> Result<()> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        name: &'static str,
+        _value: &T,
+    ) -> Result<()> {
         if name == EXTRA_TOKEN {
             return self.w.stashed(EXTRA_TOKEN);
         }

@@ -7,7 +7,7 @@ use crate::values::{value_enum, YesNo};
 use crate::xml::{self, Extra, RawElement};
 
 value_enum! {
-    /// test enum
+    /// A test enum.
     pub enum Bus {
         /// virtio
         Virtio = "virtio",
@@ -225,7 +225,10 @@ fn unknown_content_is_kept_in_place_and_reported() {
     let list = root.list.as_ref().unwrap();
     assert!(matches!(&list.entries[1], Entry::Other(r) if r.element.name.local == "zzz"));
     assert!(matches!(&root.address, Some(Address::Other(o)) if o.kind.as_deref() == Some("weird")));
-    let paths: Vec<_> = xml::unmodelled(&root, "root").into_iter().map(|u| u.path).collect();
+    let paths: Vec<_> = xml::unmodelled(&root, "root")
+        .into_iter()
+        .map(|u| u.path)
+        .collect();
     assert_eq!(
         paths,
         [
@@ -240,7 +243,10 @@ fn unknown_content_is_kept_in_place_and_reported() {
     let again = parse(&write(&root));
     assert_eq!(again, root);
     let out = write(&root);
-    assert!(out.contains("<future a='b'>\n    <deep>t</deep>\n  </future>"), "{out}");
+    assert!(
+        out.contains("<future a='b'>\n    <deep>t</deep>\n  </future>"),
+        "{out}"
+    );
     assert!(out.contains("<address type='weird' foo='bar'/>"), "{out}");
 }
 
@@ -287,7 +293,10 @@ fn control_characters_round_trip_or_are_refused() {
         ..Default::default()
     };
     let err = xml::to_string(&bad, "root").unwrap_err().to_string();
-    assert!(err.contains("/root/name") && err.contains("U+0007"), "{err}");
+    assert!(
+        err.contains("/root/name") && err.contains("U+0007"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -301,9 +310,16 @@ fn errors_name_path_and_position() {
     assert_eq!(err.position(), Some(Position { line: 1, column: 7 }));
     assert!(err.to_string().contains("/root/@count"), "{err}");
     let err = xml::from_str::<Root>("<other/>", "root").unwrap_err();
-    assert!(err.to_string().contains("expected the root element <root>"), "{err}");
+    assert!(
+        err.to_string().contains("expected the root element <root>"),
+        "{err}"
+    );
     let err = xml::from_str::<Root>("<root><item on='true'/></root>", "root").unwrap_err();
-    assert!(err.to_string().contains("/root/item/@on: expected 'yes' or 'no'"), "{err}");
+    assert!(
+        err.to_string()
+            .contains("/root/item/@on: expected 'yes' or 'no'"),
+        "{err}"
+    );
     let err = xml::from_str::<Root>("<root><name a='1'>x</name></root>", "root").unwrap_err();
     assert!(matches!(err, Error::Parse { .. }), "{err}");
 }
@@ -314,4 +330,29 @@ fn interleaved_lists_keep_order() {
     assert_eq!(root.item.len(), 2);
     assert_eq!(root.item[0].bus, Some(Bus::Usb));
     assert_eq!(root.item[1].bus, Some(Bus::Virtio));
+}
+
+#[test]
+fn value_enums_keep_unknown_values() {
+    assert_eq!(Bus::KNOWN, [Bus::Virtio, Bus::Usb]);
+    assert_eq!(Bus::from("virtio"), Bus::Virtio);
+    assert_eq!(Bus::from("ps9"), Bus::Other("ps9".into()));
+    assert_eq!(Bus::Other("ps9".into()).to_string(), "ps9");
+}
+
+#[test]
+fn namespaced_root_declares_its_namespace() {
+    let cmd = Cmd {
+        args: vec![Arg {
+            value: "x".into(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    let out = xml::to_string(&cmd, "{urn:test}cmd").unwrap();
+    assert_eq!(
+        out,
+        "<ns0:cmd xmlns:ns0='urn:test'>\n  <ns0:arg value='x'/>\n</ns0:cmd>"
+    );
+    assert_eq!(xml::from_str::<Cmd>(&out, "{urn:test}cmd").unwrap(), cmd);
 }

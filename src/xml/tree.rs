@@ -276,7 +276,9 @@ impl<'a> TreeBuilder<'a> {
                         return Err(self.syntax(start, "content after the root element"));
                     }
                     if stack.len() >= MAX_DEPTH {
-                        return Err(self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}")));
+                        return Err(
+                            self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
+                        );
                     }
                     let el = self.start(ns, &s, start)?;
                     stack.push(el);
@@ -406,10 +408,7 @@ impl<'a> TreeBuilder<'a> {
                     return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
                 }
             };
-            let prefix = attr
-                .key
-                .prefix()
-                .map(|p| str_of(p.as_ref()));
+            let prefix = attr.key.prefix().map(|p| str_of(p.as_ref()));
             let attr_position = self.lines.position(key_offset.max(offset));
             let name = Name {
                 namespace,
@@ -417,7 +416,10 @@ impl<'a> TreeBuilder<'a> {
                 local: str_of(local.as_ref()),
             };
             if attributes.iter().any(|a: &Attribute| a.name == name) {
-                return Err(self.syntax(key_offset, format!("duplicate attribute {}", name.qualified())));
+                return Err(self.syntax(
+                    key_offset,
+                    format!("duplicate attribute {}", name.qualified()),
+                ));
             }
             attributes.push(Attribute {
                 name,
@@ -468,7 +470,10 @@ mod tests {
         assert_eq!(kids[0].position, Position { line: 2, column: 3 });
         assert_eq!(kids[1].name.namespace.as_deref(), Some("urn:q"));
         assert_eq!(kids[1].name.prefix.as_deref(), Some("q"));
-        assert_eq!(kids[1].attributes[0].name.namespace.as_deref(), Some("urn:q"));
+        assert_eq!(
+            kids[1].attributes[0].name.namespace.as_deref(),
+            Some("urn:q")
+        );
         assert!(kids[1].name.matches_key("{urn:q}commandline"));
         assert!(!kids[1].name.matches_key("commandline"));
     }

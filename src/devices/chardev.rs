@@ -1,0 +1,476 @@
+//! Character devices: `<serial>`, `<parallel>`, `<console>` and `<channel>`, which
+//! share their host-side `<source>` (formatdomain: "Consoles, serial, parallel &
+//! channel devices").
+
+use serde::{Deserialize, Serialize};
+
+use super::address::Address;
+use super::common::{Acpi, Alias, Reconnect};
+use super::graphics::{Clipboard, MouseMode};
+use crate::values::{value_enum, OnOff, YesNo};
+use crate::xml::Extra;
+
+value_enum! {
+    /// `type` of a character device: its host-side backend (schema
+    /// `qemucdevSrcTypeChoice`; formatdomain: "Host interface").
+    pub enum ChardevType {
+        /// `dev`: a host character device.
+        Dev = "dev",
+        /// `file`: output to a file.
+        File = "file",
+        /// `pipe`: a named pipe.
+        Pipe = "pipe",
+        /// `unix`: a UNIX socket.
+        Unix = "unix",
+        /// `tcp`: a TCP socket.
+        Tcp = "tcp",
+        /// `udp`: UDP network console.
+        Udp = "udp",
+        /// `null`: discard.
+        Null = "null",
+        /// `stdio`: the hypervisor's standard input/output.
+        Stdio = "stdio",
+        /// `vc`: a virtual console in the graphical framebuffer.
+        Vc = "vc",
+        /// `pty`: a pseudo TTY.
+        Pty = "pty",
+        /// `spicevmc`: a SPICE channel (agent, USB redirection, …).
+        Spicevmc = "spicevmc",
+        /// `spiceport`: a named SPICE port.
+        Spiceport = "spiceport",
+        /// `nmdm`: FreeBSD nullmodem pair.
+        Nmdm = "nmdm",
+        /// `qemu-vdagent`: QEMU's built-in SPICE vdagent.
+        QemuVdagent = "qemu-vdagent",
+        /// `dbus`: a D-Bus display channel.
+        Dbus = "dbus",
+    }
+}
+
+value_enum! {
+    /// `<target type=…>` of a character device: the guest-side device (consoles,
+    /// serial ports and channels each use their own subset)
+    /// (formatdomain: "Consoles, serial, parallel & channel devices").
+    pub enum CharTargetType {
+        /// Console/serial `serial`; channel-less console on a serial port.
+        Serial = "serial",
+        /// Console/channel `virtio`.
+        Virtio = "virtio",
+        /// Console/channel `xen`.
+        Xen = "xen",
+        /// Console `uml` (no longer used).
+        Uml = "uml",
+        /// Console `lxc`.
+        Lxc = "lxc",
+        /// Console `openvz`.
+        Openvz = "openvz",
+        /// Console `sclp` (s390).
+        Sclp = "sclp",
+        /// Console `sclplm` (s390).
+        Sclplm = "sclplm",
+        /// Serial `isa-serial`.
+        IsaSerial = "isa-serial",
+        /// Serial `usb-serial`.
+        UsbSerial = "usb-serial",
+        /// Serial `pci-serial`.
+        PciSerial = "pci-serial",
+        /// Serial `spapr-vio-serial`.
+        SpaprVioSerial = "spapr-vio-serial",
+        /// Serial `system-serial`.
+        SystemSerial = "system-serial",
+        /// Serial `sclp-serial`.
+        SclpSerial = "sclp-serial",
+        /// Serial `isa-debug`.
+        IsaDebug = "isa-debug",
+        /// Channel `guestfwd`: forward a guest TCP address to the host.
+        Guestfwd = "guestfwd",
+        /// Parallel `parallel`.
+        Parallel = "parallel",
+    }
+}
+
+value_enum! {
+    /// `<target state=…>` of a virtio channel: whether the guest side is open (live XML)
+    /// (formatdomain: "Consoles, serial, parallel & channel devices").
+    pub enum ChannelState {
+        /// `connected`
+        Connected = "connected",
+        /// `disconnected`
+        Disconnected = "disconnected",
+    }
+}
+
+value_enum! {
+    /// `<protocol type=…>` of a TCP character device
+    /// (formatdomain: "Consoles, serial, parallel & channel devices").
+    pub enum CharProtocolType {
+        /// `raw`
+        Raw = "raw",
+        /// `telnet`
+        Telnet = "telnet",
+        /// `telnets`
+        Telnets = "telnets",
+        /// `tls`
+        Tls = "tls",
+    }
+}
+
+/// `<source>` of a character device: the host side (formatdomain: "Host interface").
+///
+/// One struct for every backend `type`: each uses a few attributes (`path` for
+/// `pty`/`file`/`dev`/`pipe`/`unix`, `mode`/`host`/`service` for `tcp`/`udp`,
+/// `channel` for `spiceport`/`dbus`, `master`/`slave` for `nmdm`). A `udp` device
+/// has two sources (`mode='bind'` and `mode='connect'`). `<seclabel>` stays in `extra`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CharSource {
+    /// `mode`: `bind` or `connect` (tcp, udp, unix).
+    #[serde(rename = "@mode")]
+    pub mode: Option<String>,
+    /// `path`: file, device, pipe, PTY or socket path.
+    #[serde(rename = "@path")]
+    pub path: Option<String>,
+    /// `host`: host name or address (tcp, udp).
+    #[serde(rename = "@host")]
+    pub host: Option<String>,
+    /// `service`: port (tcp, udp).
+    #[serde(rename = "@service")]
+    pub service: Option<String>,
+    /// `channel`: SPICE port or D-Bus channel name.
+    #[serde(rename = "@channel")]
+    pub channel: Option<String>,
+    /// `master`: nmdm master device.
+    #[serde(rename = "@master")]
+    pub master: Option<String>,
+    /// `slave`: nmdm slave device.
+    #[serde(rename = "@slave")]
+    pub slave: Option<String>,
+    /// `append`: append to the file instead of truncating it.
+    #[serde(rename = "@append")]
+    pub append: Option<OnOff>,
+    /// `tls`: use TLS (tcp).
+    #[serde(rename = "@tls")]
+    pub tls: Option<YesNo>,
+    /// `<reconnect>`: client reconnect behaviour (tcp, unix).
+    pub reconnect: Option<Reconnect>,
+    /// `<clipboard>`: clipboard sharing (qemu-vdagent).
+    pub clipboard: Option<Clipboard>,
+    /// `<mouse>`: mouse mode (qemu-vdagent).
+    pub mouse: Option<MouseMode>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<protocol>` of a TCP character device (formatdomain: "Host interface").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CharProtocol {
+    /// `type`: wire protocol.
+    #[serde(rename = "@type")]
+    pub kind: Option<CharProtocolType>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<log>`: copy the device's output to a file (formatdomain: "Consoles, serial,
+/// parallel & channel devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CharLog {
+    /// `file`: the log file.
+    #[serde(rename = "@file")]
+    pub file: Option<String>,
+    /// `append`: append instead of truncating.
+    #[serde(rename = "@append")]
+    pub append: Option<OnOff>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<target>` of a character device: the guest side (formatdomain: "Guest interface").
+///
+/// One struct for every device: serial ports and consoles use `type`/`port`
+/// (serial also `<model>`), virtio channels `type`/`name`/`state`, guestfwd channels
+/// `type`/`address`/`port`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CharTarget {
+    /// `type`: the guest-side device type.
+    #[serde(rename = "@type")]
+    pub kind: Option<CharTargetType>,
+    /// `name`: channel name, e.g. `org.qemu.guest_agent.0`.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// `state`: whether the guest opened the channel (live XML).
+    #[serde(rename = "@state")]
+    pub state: Option<ChannelState>,
+    /// `address`: guest IP address (guestfwd).
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `port`: port number (serial, console, parallel, guestfwd).
+    #[serde(rename = "@port")]
+    pub port: Option<u32>,
+    /// `<model>`: the serial device model.
+    pub model: Option<CharTargetModel>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<model>` of a serial target: the QEMU device (formatdomain: "Guest interface").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CharTargetModel {
+    /// `name`: e.g. `isa-serial`, `pl011`, `16550a`, `spapr-vty`.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+macro_rules! chardev_struct {
+    ($(#[$meta:meta])* $name:ident) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[serde(default)]
+        pub struct $name {
+            /// `type`: the host-side backend.
+            #[serde(rename = "@type")]
+            pub kind: Option<ChardevType>,
+            /// `tty`: the allocated PTY (live XML of `type='pty'`).
+            #[serde(rename = "@tty")]
+            pub tty: Option<String>,
+            /// `<source>`: backend details (two for `udp`).
+            #[serde(rename = "source")]
+            pub sources: Vec<CharSource>,
+            /// `<protocol>`: wire protocol of a TCP backend.
+            pub protocol: Option<CharProtocol>,
+            /// `<log>`: copy output to a file.
+            pub log: Option<CharLog>,
+            /// `<target>`: the guest side.
+            pub target: Option<CharTarget>,
+            /// `<alias>`: device alias.
+            pub alias: Option<Alias>,
+            /// `<acpi>`: ACPI index.
+            pub acpi: Option<Acpi>,
+            /// `<address>`: where the device sits (virtio-serial port, PCI, ISA, …).
+            pub address: Option<Address>,
+            /// Unknown attributes and elements, kept and written back.
+            #[serde(rename = "$extra")]
+            pub extra: Extra,
+        }
+
+        impl $name {
+            /// A device with this backend and no further settings.
+            pub fn new(kind: ChardevType) -> Self {
+                $name {
+                    kind: Some(kind),
+                    ..Default::default()
+                }
+            }
+
+            /// The first `<source>` (the only one except for `udp`).
+            pub fn source(&self) -> Option<&CharSource> {
+                self.sources.first()
+            }
+        }
+    };
+}
+
+chardev_struct! {
+    /// `<serial>`: a serial port (formatdomain: "Consoles, serial, parallel & channel
+    /// devices").
+    Serial
+}
+
+chardev_struct! {
+    /// `<parallel>`: a parallel port (formatdomain: "Consoles, serial, parallel &
+    /// channel devices").
+    Parallel
+}
+
+chardev_struct! {
+    /// `<console>`: an interactive console, on a serial port or virtio-console
+    /// (formatdomain: "Consoles, serial, parallel & channel devices").
+    Console
+}
+
+chardev_struct! {
+    /// `<channel>`: a private host–guest communication channel such as the QEMU
+    /// guest agent or the SPICE agent (formatdomain: "Consoles, serial, parallel &
+    /// channel devices").
+    Channel
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::test_util::{assert_modelled, assert_xml};
+    use crate::devices::VirtioSerialAddress;
+
+    fn virtio_serial_port(port: u32) -> Address {
+        Address::VirtioSerial(VirtioSerialAddress {
+            controller: Some(0u32.into()),
+            bus: Some(0u32.into()),
+            port: Some(port.into()),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn phyllome_chardevs_round_trip() {
+        let console = Console {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Virtio),
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Console::new(ChardevType::Pty)
+        };
+        assert_xml(
+            &console,
+            "console",
+            "<console type='pty'>\n  <target type='virtio' port='0'/>\n</console>",
+        );
+        let agent = Channel {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Virtio),
+                name: Some("org.qemu.guest_agent.0".into()),
+                ..Default::default()
+            }),
+            address: Some(virtio_serial_port(2)),
+            ..Channel::new(ChardevType::Unix)
+        };
+        assert_xml(
+            &agent,
+            "channel",
+            "<channel type='unix'>\n  <target type='virtio' name='org.qemu.guest_agent.0'/>\n  <address type='virtio-serial' controller='0' bus='0' port='2'/>\n</channel>",
+        );
+        let spice = Channel {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Virtio),
+                name: Some("com.redhat.spice.0".into()),
+                ..Default::default()
+            }),
+            address: Some(virtio_serial_port(1)),
+            ..Channel::new(ChardevType::Spicevmc)
+        };
+        let read: Channel = assert_modelled(
+            "<channel type='spicevmc'>\n  <target type='virtio' name='com.redhat.spice.0'/>\n  <address type='virtio-serial' controller='0' bus='0' port='1'/>\n</channel>",
+            "channel",
+        );
+        assert_eq!(read, spice);
+    }
+
+    #[test]
+    fn other_chardevs_round_trip() {
+        let serial = Serial {
+            sources: vec![CharSource {
+                mode: Some("bind".into()),
+                host: Some("127.0.0.1".into()),
+                service: Some("4555".into()),
+                tls: Some(YesNo::No),
+                reconnect: Some(Reconnect {
+                    enabled: Some(YesNo::Yes),
+                    timeout: Some(10),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }],
+            protocol: Some(CharProtocol {
+                kind: Some(CharProtocolType::Telnet),
+                ..Default::default()
+            }),
+            log: Some(CharLog {
+                file: Some("/var/log/serial.log".into()),
+                append: Some(OnOff::On),
+                ..Default::default()
+            }),
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::IsaSerial),
+                port: Some(0),
+                model: Some(CharTargetModel {
+                    name: Some("isa-serial".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            alias: Some(Alias::new("serial0")),
+            ..Serial::new(ChardevType::Tcp)
+        };
+        assert_xml(
+            &serial,
+            "serial",
+            "<serial type='tcp'>\n  <source mode='bind' host='127.0.0.1' service='4555' tls='no'>\n    <reconnect enabled='yes' timeout='10'/>\n  </source>\n  <protocol type='telnet'/>\n  <log file='/var/log/serial.log' append='on'/>\n  <target type='isa-serial' port='0'>\n    <model name='isa-serial'/>\n  </target>\n  <alias name='serial0'/>\n</serial>",
+        );
+        let udp = Parallel {
+            sources: vec![
+                CharSource {
+                    mode: Some("bind".into()),
+                    host: Some("0.0.0.0".into()),
+                    service: Some("2445".into()),
+                    ..Default::default()
+                },
+                CharSource {
+                    mode: Some("connect".into()),
+                    host: Some("0.0.0.0".into()),
+                    service: Some("2445".into()),
+                    ..Default::default()
+                },
+            ],
+            target: Some(CharTarget {
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Parallel::new(ChardevType::Udp)
+        };
+        assert_xml(
+            &udp,
+            "parallel",
+            "<parallel type='udp'>\n  <source mode='bind' host='0.0.0.0' service='2445'/>\n  <source mode='connect' host='0.0.0.0' service='2445'/>\n  <target port='0'/>\n</parallel>",
+        );
+        assert_eq!(udp.source().and_then(|s| s.mode.as_deref()), Some("bind"));
+        let vdagent = Channel {
+            sources: vec![CharSource {
+                clipboard: Some(Clipboard {
+                    copypaste: Some(YesNo::Yes),
+                    ..Default::default()
+                }),
+                mouse: Some(MouseMode {
+                    mode: Some(crate::devices::MouseModeKind::Client),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }],
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Virtio),
+                name: Some("com.redhat.spice.0".into()),
+                ..Default::default()
+            }),
+            ..Channel::new(ChardevType::QemuVdagent)
+        };
+        assert_xml(
+            &vdagent,
+            "channel",
+            "<channel type='qemu-vdagent'>\n  <source>\n    <clipboard copypaste='yes'/>\n    <mouse mode='client'/>\n  </source>\n  <target type='virtio' name='com.redhat.spice.0'/>\n</channel>",
+        );
+        let fwd = Channel {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Guestfwd),
+                address: Some("10.0.2.1".into()),
+                port: Some(4600),
+                ..Default::default()
+            }),
+            ..Channel::new(ChardevType::Pipe)
+        };
+        assert_xml(
+            &fwd,
+            "channel",
+            "<channel type='pipe'>\n  <target type='guestfwd' address='10.0.2.1' port='4600'/>\n</channel>",
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Small elements shared by many devices: `<alias>`, `<boot>`, `<acpi>`, `<rom>`,
+//! empty marker elements, the virtio-only `<driver>` and `<reconnect>`
+//! (formatdomain: "Devices", "Virtio-related options").
+
+use serde::{Deserialize, Serialize};
+
+use crate::values::{value_enum, OnOff, YesNo};
+use crate::xml::Extra;
+
+value_enum! {
+    /// The `model` of a virtio device: which virtio flavour QEMU exposes
+    /// (formatdomain: "Virtio device models").
+    pub enum VirtioModel {
+        /// `virtio`: let the hypervisor pick (transitional or modern, by machine type).
+        Virtio = "virtio",
+        /// `virtio-transitional`: usable by both legacy (virtio 0.9) and modern guests.
+        VirtioTransitional = "virtio-transitional",
+        /// `virtio-non-transitional`: virtio 1.0 only.
+        VirtioNonTransitional = "virtio-non-transitional",
+    }
+}
+
+/// `<alias>`: a user- or hypervisor-assigned name for the device (formatdomain: "Devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Alias {
+    /// `name`: the identifier; user aliases start with `ua-`.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl Alias {
+    /// An alias with this name.
+    pub fn new(name: impl Into<String>) -> Self {
+        Alias {
+            name: Some(name.into()),
+            ..Default::default()
+        }
+    }
+}
+
+/// `<boot>`: the device's place in the boot order (formatdomain: "Hard drives,
+/// floppy disks, CDROMs", "Specifying boot order").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Boot {
+    /// `order`: 1-based boot priority.
+    #[serde(rename = "@order")]
+    pub order: Option<u32>,
+    /// `loadparm`: s390 boot selector (up to 8 characters).
+    #[serde(rename = "@loadparm")]
+    pub loadparm: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl Boot {
+    /// Boot from this device with the given priority.
+    pub fn order(order: u32) -> Self {
+        Boot {
+            order: Some(order),
+            ..Default::default()
+        }
+    }
+}
+
+/// `<acpi>`: the ACPI index the guest uses to name the device (formatdomain:
+/// "Network interfaces").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Acpi {
+    /// `index`: stable ACPI index (1..16383).
+    #[serde(rename = "@index")]
+    pub index: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<rom>`: how a PCI device's option ROM is presented (formatdomain: "USB / PCI /
+/// SCSI devices", "Interface ROM BIOS configuration").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Rom {
+    /// `enabled`: `no` disables ROM loading altogether.
+    #[serde(rename = "@enabled")]
+    pub enabled: Option<YesNo>,
+    /// `bar`: whether the ROM BAR is visible in the guest's memory map.
+    #[serde(rename = "@bar")]
+    pub bar: Option<OnOff>,
+    /// `file`: host path of a ROM image to present instead.
+    #[serde(rename = "@file")]
+    pub file: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// An empty marker element such as `<readonly/>` or `<shareable/>`: its presence is
+/// the setting (formatdomain: "Hard drives, floppy disks, CDROMs", "Filesystems").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Marker {
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<driver>` of devices whose driver only carries the virtio transport options
+/// (memballoon, rng, input, sound, vsock; formatdomain: "Virtio-related options").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VirtioDriver {
+    /// `iommu`: use the emulated IOMMU for the device's DMA.
+    #[serde(rename = "@iommu")]
+    pub iommu: Option<OnOff>,
+    /// `ats`: PCIe Address Translation Service (needed for IOTLB).
+    #[serde(rename = "@ats")]
+    pub ats: Option<OnOff>,
+    /// `packed`: try packed virtqueues.
+    #[serde(rename = "@packed")]
+    pub packed: Option<OnOff>,
+    /// `page_per_vq`: one notification page per virtqueue.
+    #[serde(rename = "@page_per_vq")]
+    pub page_per_vq: Option<OnOff>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<reconnect>`: how a client socket reconnects after the server went away
+/// (formatdomain: "Consoles, serial, parallel & channel devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Reconnect {
+    /// `enabled`: whether to reconnect.
+    #[serde(rename = "@enabled")]
+    pub enabled: Option<YesNo>,
+    /// `timeout`: seconds between attempts.
+    #[serde(rename = "@timeout")]
+    pub timeout: Option<u32>,
+    /// `delay`: NBD disk sources' reconnect delay in seconds.
+    #[serde(rename = "@delay")]
+    pub delay: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<backenddomain>`: the driver domain that provides the device's backend (Xen;
+/// formatdomain: "Hard drives, floppy disks, CDROMs", "Setting up a network backend in
+/// a driver domain").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BackendDomain {
+    /// `name`: the backend domain's name.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<iothreads>` inside a disk or controller `<driver>`: which IOThreads serve
+/// which queues (formatdomain: "Hard drives, floppy disks, CDROMs", "Controllers").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IothreadMapping {
+    /// `<iothread>`: one IOThread and the queues it serves.
+    #[serde(rename = "iothread")]
+    pub iothreads: Vec<IothreadQueues>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<iothread id=…>` inside `<iothreads>`: an IOThread and its queues
+/// (formatdomain: "Hard drives, floppy disks, CDROMs").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IothreadQueues {
+    /// `id`: the IOThread's id (see `<iothreads>` of the domain).
+    #[serde(rename = "@id")]
+    pub id: Option<u32>,
+    /// `<queue id=…>`: queues mapped to this IOThread.
+    #[serde(rename = "queue")]
+    pub queues: Vec<IothreadQueue>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<queue id=…>` inside `<iothread>`: one virtqueue (formatdomain: "Hard drives,
+/// floppy disks, CDROMs").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct IothreadQueue {
+    /// `id`: the queue number.
+    #[serde(rename = "@id")]
+    pub id: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::test_util::assert_xml;
+
+    #[test]
+    fn small_shared_elements_round_trip() {
+        assert_xml(&Alias::new("ua-disk0"), "alias", "<alias name='ua-disk0'/>");
+        assert_xml(&Boot::order(1), "boot", "<boot order='1'/>");
+        assert_xml(
+            &Boot {
+                order: Some(2),
+                loadparm: Some("SYSTEM1".into()),
+                ..Default::default()
+            },
+            "boot",
+            "<boot order='2' loadparm='SYSTEM1'/>",
+        );
+        assert_xml(
+            &Acpi {
+                index: Some(4),
+                ..Default::default()
+            },
+            "acpi",
+            "<acpi index='4'/>",
+        );
+        assert_xml(
+            &Rom {
+                enabled: Some(YesNo::Yes),
+                bar: Some(OnOff::Off),
+                file: Some("/usr/share/ipxe/1af41000.rom".into()),
+                ..Default::default()
+            },
+            "rom",
+            "<rom enabled='yes' bar='off' file='/usr/share/ipxe/1af41000.rom'/>",
+        );
+        assert_xml(&Marker::default(), "readonly", "<readonly/>");
+        assert_xml(
+            &VirtioDriver {
+                iommu: Some(OnOff::On),
+                ats: Some(OnOff::On),
+                packed: Some(OnOff::Off),
+                page_per_vq: Some(OnOff::On),
+                ..Default::default()
+            },
+            "driver",
+            "<driver iommu='on' ats='on' packed='off' page_per_vq='on'/>",
+        );
+        assert_xml(
+            &Reconnect {
+                enabled: Some(YesNo::Yes),
+                timeout: Some(10),
+                ..Default::default()
+            },
+            "reconnect",
+            "<reconnect enabled='yes' timeout='10'/>",
+        );
+    }
+
+    #[test]
+    fn iothread_mapping_round_trips() {
+        let value = IothreadMapping {
+            iothreads: vec![
+                IothreadQueues {
+                    id: Some(1),
+                    queues: vec![
+                        IothreadQueue {
+                            id: Some(0),
+                            ..Default::default()
+                        },
+                        IothreadQueue {
+                            id: Some(2),
+                            ..Default::default()
+                        },
+                    ],
+                    ..Default::default()
+                },
+                IothreadQueues {
+                    id: Some(2),
+                    ..Default::default()
+                },
+            ],
+            ..Default::default()
+        };
+        assert_xml(
+            &value,
+            "iothreads",
+            "<iothreads>\n  <iothread id='1'>\n    <queue id='0'/>\n    <queue id='2'/>\n  </iothread>\n  <iothread id='2'/>\n</iothreads>",
+        );
+    }
+
+    #[test]
+    fn marker_keeps_attributes_of_newer_libvirt() {
+        let read: Marker = crate::xml::from_str("<readonly future='x'/>", "readonly").unwrap();
+        assert_eq!(read.extra.attributes.len(), 1);
+        assert_eq!(
+            crate::xml::to_string(&read, "readonly").unwrap(),
+            "<readonly future='x'/>"
+        );
+    }
+}

@@ -1,0 +1,677 @@
+//! `<interface>`: network interfaces (formatdomain: "Network interfaces").
+
+use serde::{Deserialize, Serialize};
+
+use super::address::Address;
+use super::common::{Acpi, Alias, BackendDomain, Boot, Reconnect, Rom};
+use crate::values::{value_enum, OnOff, YesNo};
+use crate::xml::Extra;
+
+value_enum! {
+    /// `<interface type=…>`: how the interface connects to the host
+    /// (formatdomain: "Network interfaces").
+    pub enum InterfaceType {
+        /// `network`: a libvirt virtual network.
+        Network = "network",
+        /// `bridge`: a host bridge.
+        Bridge = "bridge",
+        /// `direct`: macvtap on a physical interface.
+        Direct = "direct",
+        /// `user`: userspace networking (SLIRP or passt).
+        User = "user",
+        /// `ethernet`: a tap device set up by a script or by hand.
+        Ethernet = "ethernet",
+        /// `hostdev`: PCI passthrough of an SR-IOV virtual function.
+        Hostdev = "hostdev",
+        /// `vhostuser`: a vhost-user socket.
+        Vhostuser = "vhostuser",
+        /// `vdpa`: a vhost-vDPA device.
+        Vdpa = "vdpa",
+        /// `server`: TCP tunnel, listening side.
+        Server = "server",
+        /// `client`: TCP tunnel, connecting side.
+        Client = "client",
+        /// `mcast`: multicast tunnel.
+        Mcast = "mcast",
+        /// `udp`: UDP unicast tunnel.
+        Udp = "udp",
+        /// `null`: no backend.
+        Null = "null",
+        /// `vds`: VMware Distributed Switch.
+        Vds = "vds",
+        /// `internal`: VirtualBox internal network.
+        Internal = "internal",
+    }
+}
+
+value_enum! {
+    /// `<model type=…>` of an interface: the NIC model the guest sees (an open set;
+    /// common QEMU values are listed) (formatdomain: "Network interfaces").
+    pub enum NetModel {
+        /// `virtio`
+        Virtio = "virtio",
+        /// `virtio-transitional`
+        VirtioTransitional = "virtio-transitional",
+        /// `virtio-non-transitional`
+        VirtioNonTransitional = "virtio-non-transitional",
+        /// `e1000`
+        E1000 = "e1000",
+        /// `e1000e`
+        E1000e = "e1000e",
+        /// `igb`
+        Igb = "igb",
+        /// `rtl8139`
+        Rtl8139 = "rtl8139",
+        /// `ne2k_pci`
+        Ne2kPci = "ne2k_pci",
+        /// `pcnet`
+        Pcnet = "pcnet",
+        /// `usb-net`
+        UsbNet = "usb-net",
+        /// `spapr-vlan`
+        SpaprVlan = "spapr-vlan",
+        /// `vmxnet3`
+        Vmxnet3 = "vmxnet3",
+        /// `netfront` (Xen)
+        Netfront = "netfront",
+    }
+}
+
+value_enum! {
+    /// `<backend type=…>` of a `type='user'` (or vhost-user) interface
+    /// (formatdomain: "Network interfaces").
+    pub enum NetBackendType {
+        /// `default`: QEMU's built-in SLIRP.
+        Default = "default",
+        /// `passt`: the passt userspace network stack.
+        Passt = "passt",
+    }
+}
+
+value_enum! {
+    /// `<link state=…>`: the virtual link state (formatdomain: "Network interfaces").
+    pub enum LinkState {
+        /// `up`
+        Up = "up",
+        /// `down`
+        Down = "down",
+    }
+}
+
+value_enum! {
+    /// `<mac type=…>`: how the MAC address was chosen (formatdomain: "Network interfaces").
+    pub enum MacType {
+        /// `generated`: by libvirt.
+        Generated = "generated",
+        /// `static`: by the user.
+        Static = "static",
+    }
+}
+
+/// `<interface>`: a network interface (formatdomain: "Network interfaces").
+///
+/// `<virtualport>`, `<route>`, `<portForward>`, `<filterref>`, `<tune>`,
+/// `<teaming>`, `<bandwidth>`, `<vlan>`, `<port>` and `<coalesce>` are not modelled
+/// yet and stay in `extra`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Interface {
+    /// `type`: how the interface connects to the host.
+    #[serde(rename = "@type")]
+    pub kind: Option<InterfaceType>,
+    /// `managed`: libvirt detaches the VF from the host (`type='hostdev'`).
+    #[serde(rename = "@managed")]
+    pub managed: Option<YesNo>,
+    /// `trustGuestRxFilters`: trust MAC/multicast changes made by the guest.
+    #[serde(rename = "@trustGuestRxFilters")]
+    pub trust_guest_rx_filters: Option<YesNo>,
+    /// `<mac>`: the guest MAC address.
+    pub mac: Option<InterfaceMac>,
+    /// `<source>`: what the interface connects to.
+    pub source: Option<InterfaceSource>,
+    /// `<ip>`: addresses for the guest side (user, passt) or host side (ethernet).
+    #[serde(rename = "ip")]
+    pub ips: Vec<InterfaceIp>,
+    /// `<script>`: script run to set up the tap device.
+    pub script: Option<InterfaceScript>,
+    /// `<downscript>`: script run when the tap device goes away.
+    pub downscript: Option<InterfaceScript>,
+    /// `<backenddomain>`: Xen driver domain providing the backend.
+    pub backenddomain: Option<BackendDomain>,
+    /// `<target>`: the host-side device name.
+    pub target: Option<InterfaceTarget>,
+    /// `<guest>`: the interface name in a container guest.
+    pub guest: Option<InterfaceGuest>,
+    /// `<model>`: the NIC model the guest sees.
+    pub model: Option<InterfaceModel>,
+    /// `<driver>`: backend driver options.
+    pub driver: Option<InterfaceDriver>,
+    /// `<backend>`: backend options (passt, tap and vhost paths).
+    pub backend: Option<InterfaceBackend>,
+    /// `<link>`: the virtual link state.
+    pub link: Option<InterfaceLink>,
+    /// `<mtu>`: the MTU.
+    pub mtu: Option<InterfaceMtu>,
+    /// `<boot>`: boot order.
+    pub boot: Option<Boot>,
+    /// `<alias>`: device alias.
+    pub alias: Option<Alias>,
+    /// `<rom>`: option ROM settings.
+    pub rom: Option<Rom>,
+    /// `<acpi>`: ACPI index.
+    pub acpi: Option<Acpi>,
+    /// `<address>`: where the NIC sits.
+    pub address: Option<Address>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl Interface {
+    /// The MAC address, if set.
+    pub fn mac_address(&self) -> Option<&str> {
+        self.mac.as_ref()?.address.as_deref()
+    }
+
+    /// The NIC model, if set.
+    pub fn model_type(&self) -> Option<&NetModel> {
+        self.model.as_ref()?.kind.as_ref()
+    }
+}
+
+/// `<mac>`: the guest MAC address (formatdomain: "Network interfaces").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceMac {
+    /// `address`: e.g. `52:54:00:12:34:56`.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `type`: generated or static.
+    #[serde(rename = "@type")]
+    pub kind: Option<MacType>,
+    /// `check`: whether libvirt checks the address is not reserved (VMware).
+    #[serde(rename = "@check")]
+    pub check: Option<YesNo>,
+    /// `currentAddress`: the address the guest currently uses (live XML).
+    #[serde(rename = "@currentAddress")]
+    pub current_address: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<source>` of an interface (formatdomain: "Network interfaces").
+///
+/// One struct for every interface `type`: each type uses a few of the attributes
+/// (`network`/`portgroup` for `network`, `bridge` for `bridge`, `dev`/`mode` for
+/// `direct`, `type`/`path`/`mode` for `vhostuser`, `address`/`port` for tunnels, …).
+/// A later version will split it per type. `<ip>`, `<route>` (ethernet) and
+/// hostdev `<vendor>`/`<product>` stay in `extra`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceSource {
+    /// `network`: the libvirt network (`type='network'`).
+    #[serde(rename = "@network")]
+    pub network: Option<String>,
+    /// `portgroup`: port group of the network.
+    #[serde(rename = "@portgroup")]
+    pub portgroup: Option<String>,
+    /// `portid`: the network port's UUID (live XML).
+    #[serde(rename = "@portid")]
+    pub portid: Option<String>,
+    /// `bridge`: host bridge (`type='bridge'`; also live XML of `type='network'`).
+    #[serde(rename = "@bridge")]
+    pub bridge: Option<String>,
+    /// `macTableManager`: who manages the bridge's MAC table.
+    #[serde(rename = "@macTableManager")]
+    pub mac_table_manager: Option<String>,
+    /// `type`: socket type, `unix` (`type='vhostuser'`).
+    #[serde(rename = "@type")]
+    pub kind: Option<String>,
+    /// `path`: vhost-user socket path.
+    #[serde(rename = "@path")]
+    pub path: Option<String>,
+    /// `dev`: host device (`direct`, `user`, `vdpa`, vhost-user `dev`).
+    #[serde(rename = "@dev")]
+    pub dev: Option<String>,
+    /// `mode`: macvtap mode for `direct` (`vepa`, `bridge`, `private`, `passthrough`)
+    /// or `server`/`client` for `vhostuser`.
+    #[serde(rename = "@mode")]
+    pub mode: Option<String>,
+    /// `address`: IP address of a tunnel (`server`, `client`, `mcast`, `udp`).
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `port`: port of a tunnel.
+    #[serde(rename = "@port")]
+    pub port: Option<u32>,
+    /// `name`: internal network name (`type='internal'`).
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// `missing`: the hostdev source may be absent at start.
+    #[serde(rename = "@missing")]
+    pub missing: Option<YesNo>,
+    /// `switchid`: VMware distributed switch UUID (`type='vds'`).
+    #[serde(rename = "@switchid")]
+    pub switchid: Option<String>,
+    /// `portgroupid`: VMware distributed port group (`type='vds'`).
+    #[serde(rename = "@portgroupid")]
+    pub portgroupid: Option<String>,
+    /// `connectionid`: VMware connection id (`type='vds'`).
+    #[serde(rename = "@connectionid")]
+    pub connectionid: Option<i64>,
+    /// `<address>`: the VF's host PCI (or USB) address (`type='hostdev'`).
+    #[serde(rename = "address")]
+    pub hostdev_address: Option<Address>,
+    /// `<local>`: local end of a UDP tunnel.
+    pub local: Option<InterfaceSourceLocal>,
+    /// `<reconnect>`: vhost-user client reconnect behaviour.
+    pub reconnect: Option<Reconnect>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<local>` of a UDP tunnel source (formatdomain: "UDP unicast tunnel").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceSourceLocal {
+    /// `address`: local IP address.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `port`: local port.
+    #[serde(rename = "@port")]
+    pub port: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<ip>` of an interface: an address for the guest or host side (formatdomain: "IP
+/// configuration").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceIp {
+    /// `address`: IPv4 or IPv6 address.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `family`: `ipv4` or `ipv6`.
+    #[serde(rename = "@family")]
+    pub family: Option<String>,
+    /// `prefix`: network prefix length.
+    #[serde(rename = "@prefix")]
+    pub prefix: Option<u32>,
+    /// `peer`: peer address of a point-to-point link.
+    #[serde(rename = "@peer")]
+    pub peer: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<script>` or `<downscript>`: a host script for the tap device (formatdomain:
+/// "Generic ethernet connection").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceScript {
+    /// `path`: the script.
+    #[serde(rename = "@path")]
+    pub path: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<target>` of an interface: the host-side device (formatdomain: "Overriding the
+/// target element").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceTarget {
+    /// `dev`: tap/macvtap device name.
+    #[serde(rename = "@dev")]
+    pub dev: Option<String>,
+    /// `managed`: whether libvirt creates and deletes the device.
+    #[serde(rename = "@managed")]
+    pub managed: Option<YesNo>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<guest>` of an interface: the name inside a container (formatdomain: "Network
+/// interfaces").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceGuest {
+    /// `dev`: requested name.
+    #[serde(rename = "@dev")]
+    pub dev: Option<String>,
+    /// `actual`: actual name (live XML).
+    #[serde(rename = "@actual")]
+    pub actual: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<model>` of an interface: the NIC model (formatdomain: "Setting the NIC model").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceModel {
+    /// `type`: the model, e.g. `virtio`.
+    #[serde(rename = "@type")]
+    pub kind: Option<NetModel>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl InterfaceModel {
+    /// A `<model type=…/>` with this model.
+    pub fn new(kind: NetModel) -> Self {
+        InterfaceModel {
+            kind: Some(kind),
+            ..Default::default()
+        }
+    }
+}
+
+/// `<driver>` of an interface (formatdomain: "Setting NIC driver specific options").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceDriver {
+    /// `name`: `qemu` or `vhost` (virtio), `vfio` (hostdev).
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// `txmode`: `iothread` or `timer`.
+    #[serde(rename = "@txmode")]
+    pub txmode: Option<String>,
+    /// `ioeventfd`: use ioeventfd.
+    #[serde(rename = "@ioeventfd")]
+    pub ioeventfd: Option<OnOff>,
+    /// `event_idx`: virtio event index feature.
+    #[serde(rename = "@event_idx")]
+    pub event_idx: Option<OnOff>,
+    /// `queues`: multiqueue count.
+    #[serde(rename = "@queues")]
+    pub queues: Option<u32>,
+    /// `rx_queue_size`: RX virtqueue size.
+    #[serde(rename = "@rx_queue_size")]
+    pub rx_queue_size: Option<u32>,
+    /// `tx_queue_size`: TX virtqueue size.
+    #[serde(rename = "@tx_queue_size")]
+    pub tx_queue_size: Option<u32>,
+    /// `iommu`: use the emulated IOMMU (virtio option).
+    #[serde(rename = "@iommu")]
+    pub iommu: Option<OnOff>,
+    /// `ats`: PCIe Address Translation Service (virtio option).
+    #[serde(rename = "@ats")]
+    pub ats: Option<OnOff>,
+    /// `packed`: packed virtqueues (virtio option).
+    #[serde(rename = "@packed")]
+    pub packed: Option<OnOff>,
+    /// `page_per_vq`: one notification page per queue (virtio option).
+    #[serde(rename = "@page_per_vq")]
+    pub page_per_vq: Option<OnOff>,
+    /// `rss`: receive side scaling.
+    #[serde(rename = "@rss")]
+    pub rss: Option<OnOff>,
+    /// `rss_hash_report`: report RSS hashes to the guest.
+    #[serde(rename = "@rss_hash_report")]
+    pub rss_hash_report: Option<OnOff>,
+    /// `<host>`: host-side offloads.
+    pub host: Option<InterfaceDriverHost>,
+    /// `<guest>`: guest-side offloads.
+    pub guest: Option<InterfaceDriverGuest>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<host>` of an interface driver: host offloads (formatdomain: "Setting NIC driver
+/// specific options").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceDriverHost {
+    /// `csum`
+    #[serde(rename = "@csum")]
+    pub csum: Option<OnOff>,
+    /// `gso`
+    #[serde(rename = "@gso")]
+    pub gso: Option<OnOff>,
+    /// `tso4`
+    #[serde(rename = "@tso4")]
+    pub tso4: Option<OnOff>,
+    /// `tso6`
+    #[serde(rename = "@tso6")]
+    pub tso6: Option<OnOff>,
+    /// `ecn`
+    #[serde(rename = "@ecn")]
+    pub ecn: Option<OnOff>,
+    /// `ufo`
+    #[serde(rename = "@ufo")]
+    pub ufo: Option<OnOff>,
+    /// `mrg_rxbuf`: mergeable RX buffers.
+    #[serde(rename = "@mrg_rxbuf")]
+    pub mrg_rxbuf: Option<OnOff>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<guest>` of an interface driver: guest offloads (formatdomain: "Setting NIC
+/// driver specific options").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceDriverGuest {
+    /// `csum`
+    #[serde(rename = "@csum")]
+    pub csum: Option<OnOff>,
+    /// `tso4`
+    #[serde(rename = "@tso4")]
+    pub tso4: Option<OnOff>,
+    /// `tso6`
+    #[serde(rename = "@tso6")]
+    pub tso6: Option<OnOff>,
+    /// `ecn`
+    #[serde(rename = "@ecn")]
+    pub ecn: Option<OnOff>,
+    /// `ufo`
+    #[serde(rename = "@ufo")]
+    pub ufo: Option<OnOff>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<backend>` of an interface (formatdomain: "Setting network backend specific
+/// options", "Userspace connection using passt").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceBackend {
+    /// `type`: `default` (SLIRP) or `passt`.
+    #[serde(rename = "@type")]
+    pub kind: Option<NetBackendType>,
+    /// `tap`: tun/tap device path.
+    #[serde(rename = "@tap")]
+    pub tap: Option<String>,
+    /// `vhost`: vhost-net device path.
+    #[serde(rename = "@vhost")]
+    pub vhost: Option<String>,
+    /// `logFile`: passt's log file.
+    #[serde(rename = "@logFile")]
+    pub log_file: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<link>`: the virtual link state (formatdomain: "Modifying virtual link state").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceLink {
+    /// `state`: `up` or `down`.
+    #[serde(rename = "@state")]
+    pub state: Option<LinkState>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<mtu>`: the interface MTU (formatdomain: "MTU configuration").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceMtu {
+    /// `size`: bytes.
+    #[serde(rename = "@size")]
+    pub size: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::test_util::{assert_modelled, assert_xml};
+
+    #[test]
+    fn interfaces_round_trip() {
+        let network = Interface {
+            kind: Some(InterfaceType::Network),
+            source: Some(InterfaceSource {
+                network: Some("default".into()),
+                ..Default::default()
+            }),
+            model: Some(InterfaceModel::new(NetModel::Virtio)),
+            ..Default::default()
+        };
+        let passt = Interface {
+            kind: Some(InterfaceType::User),
+            ips: vec![InterfaceIp {
+                address: Some("172.17.2.0".into()),
+                family: Some("ipv4".into()),
+                prefix: Some(24),
+                ..Default::default()
+            }],
+            model: Some(InterfaceModel::new(NetModel::Virtio)),
+            backend: Some(InterfaceBackend {
+                kind: Some(NetBackendType::Passt),
+                log_file: Some("/var/log/passt.log".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let bridge = Interface {
+            kind: Some(InterfaceType::Bridge),
+            trust_guest_rx_filters: Some(YesNo::No),
+            mac: Some(InterfaceMac {
+                address: Some("52:54:00:12:34:56".into()),
+                ..Default::default()
+            }),
+            source: Some(InterfaceSource {
+                bridge: Some("br0".into()),
+                ..Default::default()
+            }),
+            target: Some(InterfaceTarget {
+                dev: Some("vnet0".into()),
+                ..Default::default()
+            }),
+            model: Some(InterfaceModel::new(NetModel::Virtio)),
+            driver: Some(InterfaceDriver {
+                name: Some("vhost".into()),
+                queues: Some(4),
+                rx_queue_size: Some(256),
+                host: Some(InterfaceDriverHost {
+                    csum: Some(OnOff::Off),
+                    ..Default::default()
+                }),
+                guest: Some(InterfaceDriverGuest {
+                    tso4: Some(OnOff::Off),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            link: Some(InterfaceLink {
+                state: Some(LinkState::Up),
+                ..Default::default()
+            }),
+            mtu: Some(InterfaceMtu {
+                size: Some(9000),
+                ..Default::default()
+            }),
+            boot: Some(Boot::order(2)),
+            alias: Some(Alias::new("net0")),
+            rom: Some(Rom {
+                bar: Some(OnOff::Off),
+                ..Default::default()
+            }),
+            acpi: Some(Acpi {
+                index: Some(4),
+                ..Default::default()
+            }),
+            address: Some(Address::pci(0, 1, 0, 0)),
+            ..Default::default()
+        };
+        let udp = Interface {
+            kind: Some(InterfaceType::Udp),
+            source: Some(InterfaceSource {
+                address: Some("192.168.0.1".into()),
+                port: Some(5555),
+                local: Some(InterfaceSourceLocal {
+                    address: Some("127.0.0.1".into()),
+                    port: Some(5556),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let cases = [
+            (
+                network,
+                "<interface type='network'>\n  <source network='default'/>\n  <model type='virtio'/>\n</interface>",
+            ),
+            (
+                passt,
+                "<interface type='user'>\n  <ip address='172.17.2.0' family='ipv4' prefix='24'/>\n  <model type='virtio'/>\n  <backend type='passt' logFile='/var/log/passt.log'/>\n</interface>",
+            ),
+            (
+                bridge,
+                "<interface type='bridge' trustGuestRxFilters='no'>\n  <mac address='52:54:00:12:34:56'/>\n  <source bridge='br0'/>\n  <target dev='vnet0'/>\n  <model type='virtio'/>\n  <driver name='vhost' queues='4' rx_queue_size='256'>\n    <host csum='off'/>\n    <guest tso4='off'/>\n  </driver>\n  <link state='up'/>\n  <mtu size='9000'/>\n  <boot order='2'/>\n  <alias name='net0'/>\n  <rom bar='off'/>\n  <acpi index='4'/>\n  <address type='pci' domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n</interface>",
+            ),
+            (
+                udp,
+                "<interface type='udp'>\n  <source address='192.168.0.1' port='5555'>\n    <local address='127.0.0.1' port='5556'/>\n  </source>\n</interface>",
+            ),
+        ];
+        for (value, xml) in &cases {
+            assert_xml(value, "interface", xml);
+        }
+    }
+
+    #[test]
+    fn phyllome_interfaces_are_fully_modelled() {
+        // Phyllome writes <model> before <source>; order among different children is free.
+        let nic: Interface = assert_modelled(
+            "<interface type='network'>\n  <source network='default'/>\n  <model type='virtio'/>\n</interface>",
+            "interface",
+        );
+        assert_eq!(nic.model_type(), Some(&NetModel::Virtio));
+        let passt: Interface = assert_modelled(
+            "<interface type='user'>\n  <model type='virtio'/>\n  <backend type='passt'/>\n</interface>",
+            "interface",
+        );
+        assert_eq!(
+            passt.backend.and_then(|b| b.kind),
+            Some(NetBackendType::Passt)
+        );
+    }
+
+    #[test]
+    fn port_forwards_stay_in_extra() {
+        let xml = "<interface type='user'>\n  <model type='virtio'/>\n  <backend type='passt'/>\n  <portForward proto='tcp'>\n    <range start='2022' to='22'/>\n  </portForward>\n</interface>";
+        let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
+        assert_eq!(nic.extra.nodes.len(), 1);
+        assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
+    }
+}
