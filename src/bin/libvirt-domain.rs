@@ -87,23 +87,13 @@ fn fmt(args: &FmtArgs) -> ExitCode {
             return report(&dir.display().to_string(), &e.to_string());
         }
     }
-    let mut names = HashSet::new();
+    let mut written = HashSet::new();
     let mut failed = false;
     for file in &args.files {
         let result = read_file(file).and_then(|text| format_xml(&text));
         let result = match &args.out_dir {
             None => result.and_then(|xml| write_stdout(&xml)),
-            Some(dir) => result.and_then(|xml| {
-                let name = file.file_name().ok_or("not a file name")?;
-                if !names.insert(name.to_owned()) {
-                    return Err(format!(
-                        "another input has the file name {}",
-                        Path::new(name).display()
-                    ));
-                }
-                let out = dir.join(name);
-                std::fs::write(&out, xml).map_err(|e| format!("{}: {e}", out.display()))
-            }),
+            Some(dir) => result.and_then(|xml| write_into(dir, file, &xml, &mut written)),
         };
         if let Err(e) = result {
             report(&file.display().to_string(), &e);
@@ -111,6 +101,24 @@ fn fmt(args: &FmtArgs) -> ExitCode {
         }
     }
     exit_code(failed)
+}
+
+/// Write `xml` to `dir` under `input`'s file name, refusing a name already written.
+fn write_into(
+    dir: &Path,
+    input: &Path,
+    xml: &str,
+    written: &mut HashSet<PathBuf>,
+) -> Result<(), String> {
+    let name = input.file_name().ok_or("not a file name")?;
+    let out = dir.join(name);
+    if !written.insert(out.clone()) {
+        return Err(format!(
+            "another input was already written to {}",
+            out.display()
+        ));
+    }
+    std::fs::write(&out, xml).map_err(|e| format!("{}: {e}", out.display()))
 }
 
 /// `check`: parse each file; with `--strict`, list unmodelled content too.

@@ -1,0 +1,193 @@
+//! The `libvirt-domain` command line, run as a process.
+#![cfg(feature = "cli")]
+
+mod common;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const BIN: &str = env!("CARGO_BIN_EXE_libvirt-domain");
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .output()
+        .expect("run libvirt-domain")
+}
+
+fn run_with_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(BIN)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start libvirt-domain");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(input.as_bytes())
+        .expect("write stdin");
+    child.wait_with_output().expect("wait for libvirt-domain")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("UTF-8 stdout")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("UTF-8 stderr")
+}
+
+/// A fresh, empty directory under cargo's scratch space for integration tests.
+fn scratch_dir(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    dir
+}
+
+fn assert_equivalent(original: &str, output: &str) {
+    let diffs = common::differences(original, output);
+    assert!(diffs.is_empty(), "{diffs:?}\n{output}");
+}
+
+#[test]
+fn fmt_reads_stdin_and_writes_stdout() {
+    let input = read(&fixture("minimal.xml"));
+    let out = run_with_stdin(&["fmt"], &input);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let written = stdout(&out);
+    assert!(written.starts_with("<domain type='kvm'>"), "{written}");
+    assert!(written.ends_with("</domain>\n"), "{written}");
+    assert_equivalent(&input, &written);
+}
+
+#[test]
+fn fmt_reports_malformed_stdin() {
+    let out = run_with_stdin(&["fmt"], "<domain>");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).starts_with("<stdin>: "), "{}", stderr(&out));
+}
+
+#[test]
+fn fmt_prints_several_files_to_stdout() {
+    let a = fixture("minimal.xml");
+    let b = fixture("unknown-attribute.xml");
+    let out = run(&["fmt", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = stdout(&out);
+    assert_eq!(written.matches("<domain ").count(), 2, "{written}");
+    // The unknown attribute is kept.
+    assert!(written.contains("colour='blue'"), "{written}");
+}
+
+#[test]
+fn fmt_out_dir_keeps_going_past_a_bad_file() {
+    let dir = scratch_dir("fmt-out-dir");
+    let good = fixture("minimal.xml");
+    let bad = fixture("malformed.xml");
+    let out = run(&[
+        "fmt",
+        "--out-dir",
+        dir.to_str().unwrap(),
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    let errors = stderr(&out);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(lines.len(), 1, "{errors}");
+    assert!(
+        lines[0].starts_with(&format!("{}: ", bad.display())),
+        "{errors}"
+    );
+    assert!(lines[0].contains("line 3"), "{errors}");
+    assert_equivalent(&read(&good), &read(&dir.join("minimal.xml")));
+    assert!(!dir.join("malformed.xml").exists());
+}
+
+#[test]
+fn check_strict_lists_unmodelled_content() {
+    let file = fixture("unknown-attribute.xml");
+    let out = run(&["check", "--strict", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}:3:22: unmodelled /domain/memory/@colour\n",
+            file.display()
+        )
+    );
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn check_without_strict_accepts_unmodelled_content() {
+    let file = fixture("unknown-attribute.xml");
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn check_strict_passes_a_fully_modelled_document() {
+    let file = fixture("minimal.xml");
+    let out = run(&["check", "--strict", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn check_reports_each_failing_file() {
+    let good = fixture("minimal.xml");
+    let bad = fixture("malformed.xml");
+    let missing = fixture("no-such-file.xml");
+    let out = run(&[
+        "check",
+        bad.to_str().unwrap(),
+        good.to_str().unwrap(),
+        missing.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let errors = stderr(&out);
+    let lines: Vec<&str> = errors.lines().collect();
+    assert_eq!(lines.len(), 2, "{errors}");
+    assert!(
+        lines[0].starts_with(&format!("{}: ", bad.display())),
+        "{errors}"
+    );
+    assert!(
+        lines[1].starts_with(&format!("{}: ", missing.display())),
+        "{errors}"
+    );
+}
+
+#[test]
+fn every_subcommand_help_shows_an_example() {
+    for sub in ["fmt", "check"] {
+        let out = run(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub}: {}", stderr(&out));
+        let help = stdout(&out);
+        assert!(
+            help.contains(&format!("Examples:\n  libvirt-domain {sub} ")),
+            "{sub}: {help}"
+        );
+    }
+}
