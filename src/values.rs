@@ -278,9 +278,104 @@ impl FromStr for Uint {
     }
 }
 
+/// An unsigned number libvirt always reads as hexadecimal, with or without a `0x`
+/// prefix (schema `hexuint`: SEV and TDX `<policy>`): keeps its value and written form.
+///
+/// Unlike [`Uint`], `10` means sixteen here. Equality compares the value and the form.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, SerializeDisplay, DeserializeFromStr,
+)]
+pub struct HexUint {
+    /// The number.
+    pub value: u64,
+    /// Whether it is written with a `0x` prefix.
+    pub prefixed: bool,
+    /// How its digits are written: `Hex`, `UpperHex` or `MixedHex` (a decimal format is
+    /// written as lowercase hex of the same width).
+    pub format: NumberFormat,
+}
+
+impl HexUint {
+    /// `0x` followed by `width` lowercase hex digits, as libvirt writes a policy
+    /// (`HexUint::new(1, 4)` is `0x0001`).
+    pub fn new(value: u64, width: u8) -> Self {
+        HexUint {
+            value,
+            prefixed: true,
+            format: NumberFormat::Hex(width),
+        }
+    }
+}
+
+impl fmt::Display for HexUint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let format = match self.format {
+            NumberFormat::Decimal => NumberFormat::Hex(0),
+            NumberFormat::PaddedDecimal(w) => NumberFormat::Hex(w),
+            other => other,
+        };
+        let text = Uint {
+            value: self.value,
+            format,
+        }
+        .to_string();
+        let digits = &text[2..];
+        if self.prefixed {
+            write!(f, "0x{digits}")
+        } else {
+            f.write_str(digits)
+        }
+    }
+}
+
+impl FromStr for HexUint {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let (prefixed, digits) = match s.strip_prefix("0x") {
+            Some(digits) => (true, digits),
+            None => (false, s),
+        };
+        let parsed: Uint = format!("0x{digits}").parse().map_err(|_| {
+            Error::value(format!(
+                "expected a hexadecimal unsigned integer, found {s:?}"
+            ))
+        })?;
+        Ok(HexUint {
+            value: parsed.value,
+            prefixed,
+            format: parsed.format,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn hex_uint_is_always_hex_and_keeps_its_form() {
+        for (s, value) in [
+            ("0x0001", 1),
+            ("0x00030000", 0x30000),
+            ("10", 16),
+            ("00ff", 255),
+            ("0xAbC", 0xabc),
+        ] {
+            let h: HexUint = s.parse().unwrap();
+            assert_eq!(h.value, value, "{s}");
+            assert_eq!(h.to_string(), s);
+        }
+        assert_eq!(HexUint::new(1, 4).to_string(), "0x0001");
+        let decimal = HexUint {
+            value: 255,
+            prefixed: true,
+            format: NumberFormat::Decimal,
+        };
+        assert_eq!(decimal.to_string(), "0xff");
+        for bad in ["", "0x", "xyz", "-1", "0x0x1"] {
+            assert!(bad.parse::<HexUint>().is_err(), "{bad:?} accepted");
+        }
+    }
 
     #[test]
     fn yes_no_round_trip_and_error() {

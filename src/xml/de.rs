@@ -515,17 +515,50 @@ impl<'de> VariantAccess<'de> for ElementDe<'de> {
 enum Entry {
     Attr(&'static str, usize),
     Text(&'static str),
-    Group(&'static str, Vec<usize>),
-    Value(&'static str, Vec<usize>),
+    /// Children named after this field, the first at this index.
+    Group(&'static str, usize),
+    /// Children no named field takes, the first at this index.
+    Value(&'static str, usize),
     Extra(&'static str),
+}
+
+/// Which attributes or children a struct has taken; no allocation for up to 64.
+enum Marks {
+    Small(u64),
+    Large(Vec<bool>),
+}
+
+impl Marks {
+    fn new(n: usize) -> Self {
+        if n <= 64 {
+            Marks::Small(0)
+        } else {
+            Marks::Large(vec![false; n])
+        }
+    }
+
+    fn set(&mut self, i: usize) {
+        match self {
+            Marks::Small(bits) => *bits |= 1 << i,
+            Marks::Large(v) => v[i] = true,
+        }
+    }
+
+    fn get(&self, i: usize) -> bool {
+        match self {
+            Marks::Small(bits) => bits & (1 << i) != 0,
+            Marks::Large(v) => v[i],
+        }
+    }
 }
 
 struct StructAccess<'de> {
     de: ElementDe<'de>,
     entries: std::vec::IntoIter<Entry>,
     current: Option<Entry>,
-    attr_used: Vec<bool>,
-    child_used: Vec<bool>,
+    fields: &'static [&'static str],
+    attr_used: Marks,
+    child_used: Marks,
     text_used: bool,
     has_extra: bool,
 }
@@ -541,11 +574,11 @@ fn is_element_key(field: &str) -> bool {
 impl<'de> StructAccess<'de> {
     fn new(de: ElementDe<'de>, fields: &'static [&'static str]) -> Self {
         let elem = de.elem;
-        let mut entries = Vec::new();
-        let mut attr_used = vec![false; elem.attributes.len()];
+        let mut entries = Vec::with_capacity(elem.attributes.len() + elem.children.len() + 1);
+        let mut attr_used = Marks::new(elem.attributes.len());
         for (i, a) in elem.attributes.iter().enumerate() {
             if de.is_skipped(a) {
-                attr_used[i] = true;
+                attr_used.set(i);
             } else if let Some(f) = fields.iter().find(|f| attr_key_matches(f, &a.name)) {
                 entries.push(Entry::Attr(f, i));
             }
@@ -557,25 +590,24 @@ impl<'de> StructAccess<'de> {
             }
         }
         let value_field = fields.iter().find(|f| **f == "$value");
-        let mut groups: Vec<(&'static str, Vec<usize>)> = Vec::new();
-        let mut values = Vec::new();
+        let mut first_value = None;
         for (i, node) in elem.children.iter().enumerate() {
             let Node::Element(child) = node else { continue };
-            let field = fields
-                .iter()
-                .find(|f| is_element_key(f) && child.name.matches_key(f));
-            match field {
-                Some(f) => match groups.iter_mut().find(|(k, _)| std::ptr::eq(*k, *f)) {
-                    Some((_, list)) => list.push(i),
-                    None => groups.push((f, vec![i])),
-                },
-                None if value_field.is_some() => values.push(i),
+            match field_for(fields, child) {
+                Some(f) => {
+                    let seen = entries
+                        .iter()
+                        .any(|e| matches!(e, Entry::Group(k, _) if std::ptr::eq(*k, f)));
+                    if !seen {
+                        entries.push(Entry::Group(f, i));
+                    }
+                }
+                None if value_field.is_some() && first_value.is_none() => first_value = Some(i),
                 None => {}
             }
         }
-        entries.extend(groups.into_iter().map(|(k, list)| Entry::Group(k, list)));
-        if let (Some(f), false) = (value_field, values.is_empty()) {
-            entries.push(Entry::Value(f, values));
+        if let (Some(f), Some(first)) = (value_field, first_value) {
+            entries.push(Entry::Value(f, first));
         }
         let extra_field = fields.iter().find(|f| **f == EXTRA_FIELD);
         if let Some(f) = extra_field {
@@ -585,30 +617,26 @@ impl<'de> StructAccess<'de> {
             de,
             entries: entries.into_iter(),
             current: None,
+            fields,
             attr_used,
-            child_used: vec![false; elem.children.len()],
+            child_used: Marks::new(elem.children.len()),
             text_used: false,
             has_extra: extra_field.is_some(),
         }
     }
 
     fn has_leftovers(&self) -> bool {
-        self.attr_used.iter().any(|u| !u)
-            || self
-                .de
-                .elem
-                .children
-                .iter()
-                .zip(&self.child_used)
-                .any(|(n, used)| {
-                    !used
-                        && match n {
-                            Node::Element(_) => true,
-                            Node::Text(t) => {
-                                !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
-                            }
+        let elem = self.de.elem;
+        (0..elem.attributes.len()).any(|i| !self.attr_used.get(i))
+            || elem.children.iter().enumerate().any(|(i, n)| {
+                !self.child_used.get(i)
+                    && match n {
+                        Node::Element(_) => true,
+                        Node::Text(t) => {
+                            !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
                         }
-                })
+                    }
+            })
     }
 
     /// Attributes, elements and non-layout text no field took.
@@ -616,7 +644,7 @@ impl<'de> StructAccess<'de> {
         let (root, elem) = (self.de.root, self.de.elem);
         let mut extra = Extra::default();
         for (i, a) in elem.attributes.iter().enumerate() {
-            if !self.attr_used[i] {
+            if !self.attr_used.get(i) {
                 extra.origin.push(Unmodelled {
                     path: attr_path(root, elem, a),
                     position: Some(a.position),
@@ -626,7 +654,7 @@ impl<'de> StructAccess<'de> {
             }
         }
         for (i, node) in elem.children.iter().enumerate() {
-            if self.child_used[i] {
+            if self.child_used.get(i) {
                 continue;
             }
             match node {
@@ -693,7 +721,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
         let de = self.de;
         match self.current.take() {
             Some(Entry::Attr(_, i)) => {
-                self.attr_used[i] = true;
+                self.attr_used.set(i);
                 let attr = &de.elem.attributes[i];
                 seed.deserialize(ValueDe {
                     value: Cow::Borrowed(attr.value.as_str()),
@@ -706,7 +734,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 self.text_used = true;
                 for (i, n) in de.elem.children.iter().enumerate() {
                     if matches!(n, Node::Text(_)) {
-                        self.child_used[i] = true;
+                        self.child_used.set(i);
                     }
                 }
                 seed.deserialize(ValueDe {
@@ -716,23 +744,25 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                     attr: None,
                 })
             }
-            Some(Entry::Group(_, list)) => {
+            Some(Entry::Group(key, first)) => {
                 let mut taken = 0;
                 let value = seed.deserialize(GroupDe {
                     de,
-                    list: &list,
+                    key,
+                    first,
                     taken: &mut taken,
                 })?;
-                for i in &list[..taken] {
-                    self.child_used[*i] = true;
+                for (i, _) in group(de.elem, key, first).take(taken) {
+                    self.child_used.set(i);
                 }
                 Ok(value)
             }
-            Some(Entry::Value(_, list)) => {
-                for i in &list {
-                    self.child_used[*i] = true;
+            Some(Entry::Value(_, first)) => {
+                let fields = self.fields;
+                for (i, _) in unclaimed(de.elem, fields, first) {
+                    self.child_used.set(i);
                 }
-                seed.deserialize(ChildrenDe { de, list: &list })
+                seed.deserialize(ChildrenDe { de, fields, first })
             }
             Some(Entry::Extra(_)) => seed.deserialize(ExtraDe(self.leftovers())),
             None => Err(Error::value("internal: value requested before key")),
@@ -740,24 +770,60 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
     }
 }
 
-fn child_at(elem: &Element, i: usize) -> &Element {
-    match &elem.children[i] {
-        Node::Element(e) => e,
-        Node::Text(_) => unreachable!("group indices point at elements"),
-    }
+/// The element field (`name` or `{uri}name`) that takes `child`, if any.
+fn field_for(fields: &'static [&'static str], child: &Element) -> Option<&'static str> {
+    fields
+        .iter()
+        .find(|f| is_element_key(f) && child.name.matches_key(f))
+        .copied()
+}
+
+/// Children named `key`, from index `first` on.
+fn group<'e>(
+    elem: &'e Element,
+    key: &'static str,
+    first: usize,
+) -> impl Iterator<Item = (usize, &'e Element)> {
+    elem.children[first..]
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, n)| match n {
+            Node::Element(e) if e.name.matches_key(key) => Some((first + i, e)),
+            _ => None,
+        })
+}
+
+/// Children no element field takes, from index `first` on.
+fn unclaimed<'e>(
+    elem: &'e Element,
+    fields: &'static [&'static str],
+    first: usize,
+) -> impl Iterator<Item = (usize, &'e Element)> {
+    elem.children[first..]
+        .iter()
+        .enumerate()
+        .filter_map(move |(i, n)| match n {
+            Node::Element(e) if field_for(fields, e).is_none() => Some((first + i, e)),
+            _ => None,
+        })
 }
 
 /// All children with one field's name: a list, or the first one for a single value.
 struct GroupDe<'a, 'de> {
     de: ElementDe<'de>,
-    list: &'a [usize],
+    key: &'static str,
+    first: usize,
     taken: &'a mut usize,
 }
 
 impl<'de> GroupDe<'_, 'de> {
     fn first(self) -> ElementDe<'de> {
         *self.taken = 1;
-        ElementDe::new(child_at(self.de.elem, self.list[0]), self.de.root)
+        let first = match &self.de.elem.children[self.first] {
+            Node::Element(e) => e,
+            Node::Text(_) => unreachable!("a group starts at an element"),
+        };
+        ElementDe::new(first, self.de.root)
     }
 }
 
@@ -787,11 +853,9 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        *self.taken = self.list.len();
-        let items = self
-            .list
-            .iter()
-            .map(|i| ElementDe::new(child_at(self.de.elem, *i), self.de.root));
+        let (elem, root) = (self.de.elem, self.de.root);
+        *self.taken = group(elem, self.key, self.first).count();
+        let items = group(elem, self.key, self.first).map(|(_, e)| ElementDe::new(e, root));
         visitor.visit_seq(Items(items))
     }
 
@@ -861,12 +925,13 @@ where
 }
 
 /// The `$value` children: a list whose items are enums named after their element.
-struct ChildrenDe<'a, 'de> {
+struct ChildrenDe<'de> {
     de: ElementDe<'de>,
-    list: &'a [usize],
+    fields: &'static [&'static str],
+    first: usize,
 }
 
-impl<'de> Deserializer<'de> for ChildrenDe<'_, 'de> {
+impl<'de> Deserializer<'de> for ChildrenDe<'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -874,10 +939,9 @@ impl<'de> Deserializer<'de> for ChildrenDe<'_, 'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let items = self
-            .list
-            .iter()
-            .map(|i| ChildDe(ElementDe::new(child_at(self.de.elem, *i), self.de.root)));
+        let root = self.de.root;
+        let items = unclaimed(self.de.elem, self.fields, self.first)
+            .map(|(_, e)| ChildDe(ElementDe::new(e, root)));
         visitor.visit_seq(Items(items))
     }
 

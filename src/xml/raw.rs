@@ -148,7 +148,11 @@ struct ExtraRepr {
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         if xml_serializing() {
-            put(Stashed::Extra(self.clone()));
+            // Nothing to hand over for the common empty case: the serializer writes
+            // nothing when the slot is empty.
+            if !self.is_empty() {
+                put(Stashed::Extra(self.clone()));
+            }
             serializer.serialize_newtype_struct(EXTRA_TOKEN, &())
         } else {
             let repr = ExtraRepr {

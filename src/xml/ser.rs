@@ -1,5 +1,6 @@
 //! serde `Serializer` that writes libvirt-style XML (conventions in `docs/architecture.md`).
 
+use std::borrow::Cow;
 use std::fmt::{Display, Write as _};
 
 use serde::ser::{
@@ -11,7 +12,7 @@ use crate::qemu::QEMU_NS;
 use crate::xml::raw::{
     self, Extra, RawElement, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN,
 };
-use crate::xml::tree::{is_xml_char, Element, Name, Node, XML_NS};
+use crate::xml::tree::{first_non_xml_char, Element, Name, Node, XML_NS};
 
 impl ser::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -66,7 +67,7 @@ fn write_root<T: Serialize + ?Sized>(w: &mut Writer, value: &T, root: &str) -> R
 }
 
 struct Open {
-    qname: String,
+    qname: Cow<'static, str>,
     tag_open: bool,
     has_elements: bool,
     has_text: bool,
@@ -112,8 +113,8 @@ impl Writer {
         }
     }
 
-    fn check(&self, s: &str, what: &str) -> Result<()> {
-        match s.chars().find(|c| !is_xml_char(*c)) {
+    fn check(&self, s: &str, what: impl Display) -> Result<()> {
+        match first_non_xml_char(s) {
             None => Ok(()),
             Some(c) => Err(self.error(format!(
                 "{what} contains U+{:04X}, which XML 1.0 cannot carry; remove it",
@@ -204,17 +205,17 @@ impl Writer {
     }
 
     /// Qualified name for a model key: `local` or `{uri}local`.
-    fn key_qname(&mut self, key: &str) -> Result<String> {
+    fn key_qname(&mut self, key: &'static str) -> Result<Cow<'static, str>> {
         match key.strip_prefix('{').and_then(|k| k.split_once('}')) {
             Some((uri, local)) => {
                 let prefix = self.model_prefix(uri)?;
-                Ok(format!("{prefix}:{local}"))
+                Ok(Cow::Owned(format!("{prefix}:{local}")))
             }
-            None => Ok(key.to_owned()),
+            None => Ok(Cow::Borrowed(key)),
         }
     }
 
-    fn start(&mut self, key: &str) -> Result<()> {
+    fn start(&mut self, key: &'static str) -> Result<()> {
         self.before_child();
         if self.stack.is_empty() {
             // A namespaced root declares its own namespace.
@@ -229,7 +230,7 @@ impl Writer {
                 };
                 let mut decls = Vec::new();
                 let qname = self.raw_qname(&name, &mut decls);
-                self.open(qname);
+                self.open(Cow::Owned(qname));
                 return self.declare(decls);
             }
         }
@@ -238,7 +239,7 @@ impl Writer {
         Ok(())
     }
 
-    fn open(&mut self, qname: String) {
+    fn open(&mut self, qname: Cow<'static, str>) {
         self.out.push('<');
         self.out.push_str(&qname);
         self.stack.push(Open {
@@ -270,19 +271,23 @@ impl Writer {
 
     /// Write ` name='value'` on the innermost element, even after its children.
     fn attribute(&mut self, qname: &str, value: &str) -> Result<()> {
-        self.check(value, &format!("attribute {qname}"))?;
-        let mut s = String::with_capacity(qname.len() + value.len() + 4);
-        s.push(' ');
-        s.push_str(qname);
-        s.push_str("='");
-        push_escaped_attr(&mut s, value);
-        s.push('\'');
+        self.check(value, format_args!("attribute {qname}"))?;
         let Some(top) = self.stack.last() else {
             return Err(self.error("internal: attribute outside an element"));
         };
         if top.tag_open {
-            self.out.push_str(&s);
+            self.out.push(' ');
+            self.out.push_str(qname);
+            self.out.push_str("='");
+            push_escaped_attr(&mut self.out, value);
+            self.out.push('\'');
         } else {
+            let mut s = String::with_capacity(qname.len() + value.len() + 4);
+            s.push(' ');
+            s.push_str(qname);
+            s.push_str("='");
+            push_escaped_attr(&mut s, value);
+            s.push('\'');
             let at = top.tag_end;
             self.out.insert_str(at, &s);
             if let Some(top) = self.stack.last_mut() {
@@ -366,7 +371,7 @@ impl Writer {
         self.before_child();
         let mut decls = Vec::new();
         let qname = self.raw_qname(&e.name, &mut decls);
-        self.open(qname);
+        self.open(Cow::Owned(qname));
         self.declare(decls)?;
         for a in &e.attributes {
             self.raw_attribute(&a.name, &a.value)?;
@@ -444,6 +449,13 @@ fn escape_attr(s: &str) -> String {
 }
 
 fn push_escaped_attr(out: &mut String, s: &str) {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'\'' | b'\t' | b'\n' | b'\r'))
+    {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -459,6 +471,10 @@ fn push_escaped_attr(out: &mut String, s: &str) {
 }
 
 fn push_escaped_text(out: &mut String, s: &str) {
+    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'\r')) {
+        out.push_str(s);
+        return;
+    }
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -473,6 +489,39 @@ fn push_escaped_text(out: &mut String, s: &str) {
 // ---------------------------------------------------------------------------------
 // Serializers
 
+/// A short string on the stack: numbers and enum values are formatted here instead
+/// of in a fresh `String`.
+struct StackStr {
+    buf: [u8; 64],
+    len: usize,
+}
+
+impl StackStr {
+    fn new() -> Self {
+        StackStr {
+            buf: [0; 64],
+            len: 0,
+        }
+    }
+
+    fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever copied in, so this cannot fail.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or_default()
+    }
+}
+
+impl std::fmt::Write for StackStr {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        let end = self.len + s.len();
+        if end > self.buf.len() {
+            return Err(std::fmt::Error);
+        }
+        self.buf[self.len..end].copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
 fn unsupported(w: &Writer, what: &str) -> Error {
     w.error(format!("internal: {what} cannot be written as XML"))
 }
@@ -481,9 +530,11 @@ macro_rules! scalars_as {
     ($via:ident: $($method:ident($t:ty))*) => {
         $(
             fn $method(self, v: $t) -> Result<()> {
-                let mut s = String::new();
-                let _ = write!(s, "{v}");
-                self.$via(&s)
+                let mut buf = StackStr::new();
+                if write!(buf, "{v}").is_ok() {
+                    return self.$via(buf.as_str());
+                }
+                self.$via(&v.to_string())
             }
         )*
     };
@@ -496,6 +547,13 @@ macro_rules! all_scalars_as {
             serialize_i64(i64) serialize_i128(i128) serialize_u8(u8) serialize_u16(u16)
             serialize_u32(u32) serialize_u64(u64) serialize_u128(u128) serialize_f32(f32)
             serialize_f64(f64) serialize_char(char)
+        }
+        fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<()> {
+            let mut buf = StackStr::new();
+            if write!(buf, "{value}").is_ok() {
+                return self.$via(buf.as_str());
+            }
+            self.$via(&value.to_string())
         }
         fn serialize_str(self, v: &str) -> Result<()> {
             self.$via(v)
@@ -1185,7 +1243,14 @@ impl ser::Serializer for ExtraSer<'_> {
         _value: &T,
     ) -> Result<()> {
         if name == EXTRA_TOKEN {
-            return self.w.stashed(EXTRA_TOKEN);
+            // An empty Extra hands nothing over.
+            return match raw::take() {
+                None => Ok(()),
+                Some(Stashed::Extra(e)) => self.w.extra(e),
+                Some(Stashed::Raw(_)) => Err(self
+                    .w
+                    .error("internal: raw element where extra content was expected")),
+            };
         }
         Err(unsupported(self.w, "a `$extra` field that is not an Extra"))
     }

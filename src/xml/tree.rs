@@ -178,6 +178,16 @@ impl Element {
     }
 }
 
+/// The first character of `s` that XML 1.0 forbids: C0 controls other than tab, LF
+/// and CR, and U+FFFE/U+FFFF (a Rust string holds no surrogates). Scans bytes.
+pub(crate) fn first_non_xml_char(s: &str) -> Option<char> {
+    let bytes = s.as_bytes();
+    let suspicious = bytes
+        .iter()
+        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
+    s[suspicious..].chars().find(|c| !is_xml_char(*c))
+}
+
 /// Whether `c` may appear in an XML 1.0 document.
 pub fn is_xml_char(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
@@ -201,17 +211,22 @@ impl<'a> Lines<'a> {
             self.line_start = 0;
         }
         let bytes = &self.text.as_bytes()[self.offset..offset];
-        for (i, b) in bytes.iter().enumerate() {
-            if *b == b'\n' {
-                self.line += 1;
-                self.line_start = self.offset + i + 1;
-            }
+        let mut from = 0;
+        while let Some(i) = bytes[from..].iter().position(|b| *b == b'\n') {
+            self.line += 1;
+            self.line_start = self.offset + from + i + 1;
+            from += i + 1;
         }
         self.offset = offset;
         let col_text = self.text.get(self.line_start..offset).unwrap_or("");
+        let chars = if col_text.is_ascii() {
+            col_text.len()
+        } else {
+            col_text.chars().count()
+        };
         Position {
             line: self.line,
-            column: u32::try_from(col_text.chars().count() + 1).unwrap_or(u32::MAX),
+            column: u32::try_from(chars + 1).unwrap_or(u32::MAX),
         }
     }
 }
@@ -249,7 +264,7 @@ impl<'a> TreeBuilder<'a> {
     }
 
     fn check_chars(&mut self, s: &str, offset: usize) -> Result<()> {
-        if let Some(c) = s.chars().find(|c| !is_xml_char(*c)) {
+        if let Some(c) = first_non_xml_char(s) {
             return Err(self.syntax(
                 offset,
                 format!("character U+{:04X} is not allowed in XML 1.0", u32::from(c)),
@@ -400,6 +415,17 @@ impl<'a> TreeBuilder<'a> {
                 Err(e) => return Err(self.syntax(key_offset, e.to_string())),
             };
             self.check_chars(&value, key_offset)?;
+            let attr_position = self.lines.position(key_offset.max(offset));
+            if attr.key.prefix().is_none() {
+                // Unprefixed attributes are in no namespace; quick-xml has already
+                // refused a repeated name.
+                attributes.push(Attribute {
+                    name: Name::local(str_of(attr.key.as_ref())),
+                    value: value.into_owned(),
+                    position: attr_position,
+                });
+                continue;
+            }
             let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
             let namespace = match res {
                 ResolveResult::Unbound => None,
@@ -409,7 +435,6 @@ impl<'a> TreeBuilder<'a> {
                 }
             };
             let prefix = attr.key.prefix().map(|p| str_of(p.as_ref()));
-            let attr_position = self.lines.position(key_offset.max(offset));
             let name = Name {
                 namespace,
                 prefix,
