@@ -24,10 +24,7 @@ macro_rules! value_enum {
         }
     ) => {
         $(#[$meta])*
-        #[derive(
-            Debug, Clone, PartialEq, Eq, Hash,
-            serde_with::SerializeDisplay, serde_with::DeserializeFromStr,
-        )]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, serde_with::DeserializeFromStr)]
         #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
@@ -45,6 +42,12 @@ macro_rules! value_enum {
                     $( $name::$variant => $wire, )+
                     $name::Other(other) => other.as_str(),
                 }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
 
@@ -77,7 +80,7 @@ macro_rules! value_enum {
 pub(crate) use value_enum;
 
 /// libvirt's `yes`/`no` attribute values (schema `virYesNo`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, SerializeDisplay, DeserializeFromStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, DeserializeFromStr)]
 pub enum YesNo {
     /// `yes`
     Yes,
@@ -86,7 +89,7 @@ pub enum YesNo {
 }
 
 /// libvirt's `on`/`off` attribute values (schema `virOnOff`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, SerializeDisplay, DeserializeFromStr)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, DeserializeFromStr)]
 pub enum OnOff {
     /// `on`
     On,
@@ -107,6 +110,11 @@ macro_rules! switch_impls {
             /// `true` for the positive value.
             pub fn is_set(self) -> bool {
                 self == $name::$t
+            }
+        }
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
             }
         }
         impl From<bool> for $name {

@@ -206,6 +206,9 @@ impl Writer {
 
     /// Qualified name for a model key: `local` or `{uri}local`.
     fn key_qname(&mut self, key: &'static str) -> Result<Cow<'static, str>> {
+        if !key.starts_with('{') {
+            return Ok(Cow::Borrowed(key));
+        }
         match key.strip_prefix('{').and_then(|k| k.split_once('}')) {
             Some((uri, local)) => {
                 let prefix = self.model_prefix(uri)?;
@@ -271,7 +274,9 @@ impl Writer {
 
     /// Write ` name='value'` on the innermost element, even after its children.
     fn attribute(&mut self, qname: &str, value: &str) -> Result<()> {
-        self.check(value, format_args!("attribute {qname}"))?;
+        if needs_care(value) {
+            self.check(value, format_args!("attribute {qname}"))?;
+        }
         let Some(top) = self.stack.last() else {
             return Err(self.error("internal: attribute outside an element"));
         };
@@ -298,7 +303,9 @@ impl Writer {
     }
 
     fn text(&mut self, text: &str) -> Result<()> {
-        self.check(text, "text")?;
+        if needs_care(text) {
+            self.check(text, "text")?;
+        }
         let Some(top) = self.stack.last_mut() else {
             return Err(self.error("internal: text outside an element"));
         };
@@ -448,11 +455,30 @@ fn escape_attr(s: &str) -> String {
     out
 }
 
+/// Bytes after which a string needs a closer look: markup characters, C0 controls,
+/// and 0xEF (the lead byte of U+FFFE/U+FFFF, which XML forbids).
+const CAREFUL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Whether `s` has anything to escape or check; most values do not.
+fn needs_care(s: &str) -> bool {
+    s.bytes().any(|b| CAREFUL[usize::from(b)])
+}
+
 fn push_escaped_attr(out: &mut String, s: &str) {
-    if !s
-        .bytes()
-        .any(|b| matches!(b, b'&' | b'<' | b'>' | b'\'' | b'\t' | b'\n' | b'\r'))
-    {
+    if !needs_care(s) {
         out.push_str(s);
         return;
     }
@@ -471,7 +497,7 @@ fn push_escaped_attr(out: &mut String, s: &str) {
 }
 
 fn push_escaped_text(out: &mut String, s: &str) {
-    if !s.bytes().any(|b| matches!(b, b'&' | b'<' | b'>' | b'\r')) {
+    if !needs_care(s) {
         out.push_str(s);
         return;
     }
@@ -770,13 +796,14 @@ struct StructSer<'w> {
 impl StructSer<'_> {
     fn field<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) -> Result<()> {
         let w = &mut *self.w;
-        if let Some(attr) = key.strip_prefix('@') {
-            return value.serialize(AttrSer { w, key: attr });
-        }
-        match key {
-            "$text" => value.serialize(TextSer { w }),
-            "$value" => value.serialize(ValueSer { w }),
-            "$extra" => value.serialize(ExtraSer { w }),
+        match key.as_bytes().first() {
+            Some(b'@') => value.serialize(AttrSer { w, key: &key[1..] }),
+            Some(b'$') => match key {
+                "$text" => value.serialize(TextSer { w }),
+                "$value" => value.serialize(ValueSer { w }),
+                "$extra" => value.serialize(ExtraSer { w }),
+                _ => value.serialize(FieldSer { w, key }),
+            },
             _ => value.serialize(FieldSer { w, key }),
         }
     }
