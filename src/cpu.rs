@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::numa::Numa;
 use crate::values::{value_enum, OnOff};
 use crate::xml::Extra;
 
@@ -135,10 +136,8 @@ value_enum! {
     }
 }
 
-/// `<cpu>`: guest CPU model, features and topology (formatdomain: "CPU model and
-/// topology").
-///
-/// `<numa>` (guest NUMA cells) is not modelled yet and stays in `extra`.
+/// `<cpu>`: guest CPU model, features, topology and NUMA cells (formatdomain: "CPU
+/// model and topology").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Cpu {
@@ -161,6 +160,8 @@ pub struct Cpu {
     pub model: Option<CpuModel>,
     /// `<vendor>`: the CPU vendor, e.g. `Intel`.
     pub vendor: Option<String>,
+    /// `<signature>`: family, model and stepping (the schema has it for host CPUs only).
+    pub signature: Option<CpuSignature>,
     /// `<topology>`: sockets, dies, clusters, cores and threads.
     pub topology: Option<CpuTopology>,
     /// `<cache>`: CPU cache information.
@@ -170,7 +171,9 @@ pub struct Cpu {
     /// `<feature>` elements: CPU features turned on or off.
     #[serde(rename = "feature")]
     pub features: Vec<CpuFeature>,
-    /// Unknown attributes and elements (including `<numa>`), kept and written back.
+    /// `<numa>`: the guest NUMA cells.
+    pub numa: Option<Numa>,
+    /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
@@ -206,6 +209,25 @@ pub struct CpuModel {
     /// The model name, e.g. `Skylake-Client`; `None` for `<model fallback='forbid'/>`.
     #[serde(rename = "$text")]
     pub name: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<cpu><signature>`: the CPU's family, model and stepping (schema `cputypes.rng`:
+/// part of host CPU definitions; read typed when a guest's `<cpu>` carries it).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CpuSignature {
+    /// `family`: the CPU family.
+    #[serde(rename = "@family")]
+    pub family: Option<u32>,
+    /// `model`: the model number.
+    #[serde(rename = "@model")]
+    pub model: Option<u32>,
+    /// `stepping`: the stepping.
+    #[serde(rename = "@stepping")]
+    pub stepping: Option<u32>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -317,6 +339,8 @@ pub struct MaxPhysAddr {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::numa::NumaCell;
+    use crate::units::{Size, Unit};
     use crate::xml;
 
     #[test]
@@ -451,12 +475,43 @@ mod tests {
     }
 
     #[test]
-    fn numa_stays_in_extra() {
-        let text = "<cpu mode='host-model'>\n  <numa>\n    <cell id='0' cpus='0-1' memory='512' unit='MiB'/>\n  \
-                    </numa>\n</cpu>";
-        let cpu = xml::from_str::<Cpu>(text, "cpu").unwrap();
-        assert!(!cpu.extra.is_empty());
+    fn numa_and_signature_round_trip() {
+        let cpu = Cpu {
+            mode: Some(CpuMode::HostModel),
+            vendor: Some("AMD".into()),
+            signature: Some(CpuSignature {
+                family: Some(25),
+                model: Some(33),
+                stepping: Some(0),
+                ..Default::default()
+            }),
+            topology: Some(CpuTopology {
+                sockets: Some(2),
+                cores: Some(2),
+                threads: Some(1),
+                ..Default::default()
+            }),
+            features: vec![CpuFeature::new(CpuFeaturePolicy::Require, "topoext")],
+            numa: Some(Numa {
+                cells: vec![
+                    NumaCell::new(0, "0-1", Size::new(512, Unit::MIB)),
+                    NumaCell::new(1, "2-3", Size::new(512, Unit::MIB)),
+                ],
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let text = "<cpu mode='host-model'>\n  <vendor>AMD</vendor>\n  \
+                    <signature family='25' model='33' stepping='0'/>\n  \
+                    <topology sockets='2' cores='2' threads='1'/>\n  \
+                    <feature policy='require' name='topoext'/>\n  <numa>\n    \
+                    <cell id='0' cpus='0-1' memory='512' unit='MiB'/>\n    \
+                    <cell id='1' cpus='2-3' memory='512' unit='MiB'/>\n  </numa>\n</cpu>";
         assert_eq!(xml::to_string(&cpu, "cpu").unwrap(), text);
+        let back = xml::from_str::<Cpu>(text, "cpu").unwrap();
+        assert_eq!(back, cpu);
+        assert!(back.extra.is_empty());
+        assert_eq!(back.numa.unwrap().cells[1].bytes().unwrap(), 512 << 20);
     }
 
     #[test]

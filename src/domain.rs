@@ -5,17 +5,29 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::bhyve::BhyveCommandline;
 use crate::clock::Clock;
 use crate::cpu::{Cpu, Vcpu};
 use crate::devices::Devices;
 use crate::error::{Error, Result};
 use crate::events::{CrashAction, LifecycleAction, LockFailureAction, Pm};
 use crate::features::Features;
+use crate::lxc::LxcNamespace;
 use crate::memory::{CurrentMemory, MaxMemory, Memory, MemoryBacking};
-use crate::os::Os;
-use crate::qemu::QemuCommandline;
+use crate::os::{IdMap, Os};
+use crate::perf::Perf;
+use crate::qemu::{QemuCapabilities, QemuCommandline, QemuDeprecation, QemuOverride};
+use crate::security::{Keywrap, LaunchSecurity, Seclabel};
+use crate::sysinfo::Sysinfo;
+use crate::tuning::{
+    BlkioTune, CpuTune, DefaultIoThread, IoThreadIds, MemTune, NumaTune, Resource, ThrottleGroups,
+    Vcpus,
+};
 use crate::values::value_enum;
-use crate::xml::{self, Extra, RawElement, Unmodelled};
+use crate::xen::XenCommandline;
+use crate::xml::{self, Extra, Unmodelled};
+
+pub use crate::metadata::Metadata;
 
 /// The libvirt release whose schema (`domain.rng`) this model follows.
 pub const LIBVIRT_SCHEMA_VERSION: &str = "11.3.0";
@@ -65,19 +77,6 @@ impl Default for DomainType {
     }
 }
 
-/// `<metadata>`: application data in other namespaces, kept as raw XML
-/// (formatdomain: "General metadata").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Metadata {
-    /// The child elements, each in its application's namespace.
-    #[serde(rename = "$value")]
-    pub items: Vec<RawElement>,
-    /// Unknown attributes (and text) of `<metadata>`.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
 /// `<domain>`: a virtual machine definition (formatdomain: "Element and attribute overview").
 ///
 /// Fields are in libvirt's canonical output order. Content the model does not know is
@@ -95,6 +94,11 @@ pub struct Domain {
     pub name: Option<String>,
     /// `<uuid>`: globally unique identifier.
     pub uuid: Option<String>,
+    /// `<hwuuid>`: a hardware UUID shown to the guest instead of `uuid` (libvirt 11.7
+    /// and later; not in the 11.3 schema).
+    pub hwuuid: Option<String>,
+    /// `<genid>`: the VM generation id; `Some("")` (`<genid/>`) asks libvirt for one.
+    pub genid: Option<String>,
     /// `<title>`: short description, no newlines.
     pub title: Option<String>,
     /// `<description>`: human-readable description.
@@ -109,13 +113,42 @@ pub struct Domain {
     /// `<currentMemory>`: actual allocation (below `memory` with a balloon).
     #[serde(rename = "currentMemory")]
     pub current_memory: Option<CurrentMemory>,
+    /// `<blkiotune>`: block I/O weights and limits.
+    pub blkiotune: Option<BlkioTune>,
+    /// `<memtune>`: memory limits of the domain's process.
+    pub memtune: Option<MemTune>,
     /// `<memoryBacking>`: how guest memory is backed on the host.
     #[serde(rename = "memoryBacking")]
     pub memory_backing: Option<MemoryBacking>,
     /// `<vcpu>`: number of virtual CPUs.
     pub vcpu: Option<Vcpu>,
+    /// `<vcpus>`: the state of individual vCPUs.
+    pub vcpus: Option<Vcpus>,
+    /// `<iothreads>`: the number of IOThreads.
+    pub iothreads: Option<u32>,
+    /// `<iothreadids>`: the IOThreads by id.
+    pub iothreadids: Option<IoThreadIds>,
+    /// `<defaultiothread>`: worker threads of the main event loop.
+    pub defaultiothread: Option<DefaultIoThread>,
+    /// `<cputune>`: CPU shares, bandwidth, pinning and scheduling.
+    pub cputune: Option<CpuTune>,
+    /// `<numatune>`: host NUMA memory policy.
+    pub numatune: Option<NumaTune>,
+    /// `<resource>`: resource partition and Fibre Channel VMID.
+    pub resource: Option<Resource>,
+    /// `<throttlegroups>`: named I/O limits shared by disks.
+    pub throttlegroups: Option<ThrottleGroups>,
+    /// `<sysinfo>`: SMBIOS and fw_cfg data for the guest, one per `type`.
+    pub sysinfo: Vec<Sysinfo>,
+    /// `<bootloader>`: host bootloader that extracts the kernel (Xen `pygrub`, bhyve
+    /// `bhyveload`); `Some("")` (`<bootloader/>`) for the default one.
+    pub bootloader: Option<String>,
+    /// `<bootloader_args>`: the host bootloader's arguments.
+    pub bootloader_args: Option<String>,
     /// `<os>`: boot configuration.
     pub os: Option<Os>,
+    /// `<idmap>`: user namespace id maps of a container.
+    pub idmap: Option<IdMap>,
     /// `<features>`: hypervisor features to turn on or off.
     pub features: Option<Features>,
     /// `<cpu>`: guest CPU model and topology.
@@ -132,8 +165,17 @@ pub struct Domain {
     pub on_lockfailure: Option<LockFailureAction>,
     /// `<pm>`: guest power management (suspend to RAM / disk).
     pub pm: Option<Pm>,
+    /// `<perf>`: host perf events collected for the domain.
+    pub perf: Option<Perf>,
     /// `<devices>`: the guest's devices, in order.
     pub devices: Option<Devices>,
+    /// `<seclabel>`: security driver labels, one per driver.
+    pub seclabel: Vec<Seclabel>,
+    /// `<keywrap>`: s390 key wrapping.
+    pub keywrap: Option<Keywrap>,
+    /// `<launchSecurity>`: confidential guest parameters (SEV, SEV-SNP, s390-pv, TDX).
+    #[serde(rename = "launchSecurity")]
+    pub launch_security: Option<LaunchSecurity>,
     /// `<qemu:commandline>`: raw QEMU arguments and environment (drvqemu:
     /// "Pass-through of arbitrary qemu commands"). Written only when it has an
     /// `arg` or an `env`.
@@ -142,6 +184,27 @@ pub struct Domain {
         skip_serializing_if = "QemuCommandline::is_none_or_empty"
     )]
     pub qemu_commandline: Option<QemuCommandline>,
+    /// `<qemu:capabilities>`: QEMU capabilities added or removed, for testing.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}capabilities")]
+    pub qemu_capabilities: Option<QemuCapabilities>,
+    /// `<qemu:deprecation>`: how QEMU treats deprecated features.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}deprecation")]
+    pub qemu_deprecation: Option<QemuDeprecation>,
+    /// `<qemu:override>`: device property overrides, for testing.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}override")]
+    pub qemu_override: Option<QemuOverride>,
+    /// `<lxc:namespace>`: host namespaces a container shares.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/lxc/1.0}namespace")]
+    pub lxc_namespace: Option<LxcNamespace>,
+    /// `<bhyve:commandline>`: raw bhyve arguments and environment.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/bhyve/1.0}commandline")]
+    pub bhyve_commandline: Option<BhyveCommandline>,
+    /// `<xen:commandline>`: raw arguments for a Xen guest's device model.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/xen/1.0}commandline")]
+    pub xen_commandline: Option<XenCommandline>,
+    /// `<vmware:datacenterpath>`: the ESX datacenter of the guest.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/vmware/1.0}datacenterpath")]
+    pub vmware_datacenterpath: Option<String>,
     /// Unknown attributes and elements of `<domain>`.
     #[serde(rename = "$extra")]
     pub extra: Extra,

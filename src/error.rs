@@ -74,6 +74,42 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// `Domain::validate` (or `DomainBuilder::build`) found problems that libvirt would
+    /// refuse; every problem found is listed, one per line when displayed.
+    #[error("{}", list_problems(.0))]
+    Validation(Vec<Problem>),
+}
+
+/// One semantic problem found by `Domain::validate`: where it is and what is wrong,
+/// displayed as `path: message`, e.g.
+/// `/domain/cpu/topology: 1 socket × 2 cores × 2 threads = 4, but <vcpu> is 2`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Problem {
+    /// Element or attribute path, e.g. `/domain/devices/disk[2]/target/@dev`.
+    pub path: String,
+    /// What is wrong and what libvirt expects.
+    pub message: String,
+}
+
+impl Problem {
+    /// A problem at `path`.
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+fn list_problems(problems: &[Problem]) -> String {
+    let lines: Vec<String> = problems.iter().map(Problem::to_string).collect();
+    lines.join("\n")
 }
 
 fn join_path(path: &str, message: &str) -> String {
@@ -100,6 +136,14 @@ impl Error {
             | Error::Parse { position, .. }
             | Error::Unmodelled { position, .. } => Some(*position),
             _ => None,
+        }
+    }
+
+    /// The problems of an [`Error::Validation`]; empty for every other error.
+    pub fn problems(&self) -> &[Problem] {
+        match self {
+            Error::Validation(problems) => problems,
+            _ => &[],
         }
     }
 }

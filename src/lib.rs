@@ -2,21 +2,38 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod bhyve;
+pub mod builder;
 pub mod clock;
 pub mod cpu;
+pub mod defaults;
 pub mod devices;
 pub mod domain;
 pub mod error;
 pub mod events;
 pub mod features;
+pub mod lxc;
 pub mod memory;
+pub mod metadata;
+pub mod numa;
 pub mod os;
+pub mod perf;
+pub mod presets;
 pub mod qemu;
+pub mod security;
+pub mod tuning;
+pub mod summary;
+pub mod sysinfo;
 pub mod units;
+mod validate;
 pub mod values;
+pub mod vmware;
+pub mod xen;
 pub mod xml;
 
+pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
-pub use crate::error::{Error, Position, Result};
-pub use crate::values::{NumberFormat, OnOff, Uint, YesNo};
+pub use crate::error::{Error, Position, Problem, Result};
+pub use crate::presets::{Mode, Preset};
+pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};

@@ -231,6 +231,13 @@ memory_size_element! {
     pub struct CurrentMemory via RawCurrentMemory {}
 }
 
+memory_size_element! {
+    /// A `<memtune>` limit: `<hard_limit>`, `<soft_limit>`, `<swap_hard_limit>` or
+    /// `<min_guarantee>`, a memory size in KiB when there is no unit (formatdomain:
+    /// "Memory Tuning").
+    pub struct MemoryLimit via RawMemoryLimit {}
+}
+
 value_enum! {
     /// `<memoryBacking><source type=…>`: what backs guest memory.
     pub enum MemorySourceType {

@@ -1,14 +1,15 @@
-//! The QEMU namespace: `<qemu:commandline>`, extra arguments and environment for the
-//! QEMU process (drvqemu: "Pass-through of arbitrary qemu commands").
+//! The QEMU namespace: `<qemu:commandline>` (extra arguments and environment for the
+//! QEMU process), `<qemu:capabilities>` (QEMU capability overrides),
+//! `<qemu:deprecation>` (how QEMU treats deprecated features) and `<qemu:override>`
+//! (device property overrides) (drvqemu: "Pass-through of arbitrary qemu commands",
+//! "QEMU feature configuration for testing", "Overriding properties of QEMU devices").
 //!
 //! These are unsupported by libvirt: use them to try QEMU features libvirt does not
 //! model yet. Phyllome uses them for an IPMI BMC simulator and `QEMU_MODULE_DIR`.
-//!
-//! `<qemu:capabilities>`, `<qemu:deprecation>` and `<qemu:override>` are not modelled
-//! yet and stay in `Domain::extra`.
 
 use serde::{Deserialize, Serialize};
 
+use crate::values::value_enum;
 use crate::xml::Extra;
 
 /// The namespace URI of libvirt's QEMU extensions, usually bound to the prefix `qemu`.
@@ -132,6 +133,161 @@ impl QemuEnv {
     }
 }
 
+/// `<qemu:capabilities>`: QEMU capability bits libvirt adds or removes, for testing
+/// (drvqemu: "QEMU feature configuration for testing").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuCapabilities {
+    /// `<qemu:add>` elements: capabilities turned on.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}add")]
+    pub add: Vec<QemuCapability>,
+    /// `<qemu:del>` elements: capabilities turned off.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}del")]
+    pub del: Vec<QemuCapability>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<qemu:add>` / `<qemu:del>`: one QEMU capability bit (drvqemu: "QEMU feature
+/// configuration for testing").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuCapability {
+    /// `capability`: the capability's name as in libvirt's status XML, e.g. `blockdev`.
+    #[serde(rename = "@capability")]
+    pub capability: String,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl QemuCapability {
+    /// `<qemu:add capability=…/>` or `<qemu:del capability=…/>`.
+    pub fn new(capability: impl Into<String>) -> Self {
+        QemuCapability {
+            capability: capability.into(),
+            extra: Extra::default(),
+        }
+    }
+}
+
+value_enum! {
+    /// `<qemu:deprecation behavior=…>`: how QEMU treats deprecated commands and fields.
+    pub enum DeprecationBehavior {
+        /// `none`: accept and output them (QEMU's default).
+        None = "none",
+        /// `omit`: omit deprecated fields on output.
+        Omit = "omit",
+        /// `reject`: report an error when libvirt uses one.
+        Reject = "reject",
+        /// `crash`: crash when libvirt uses one.
+        Crash = "crash",
+    }
+}
+
+/// `<qemu:deprecation>`: how QEMU treats deprecated features libvirt uses (drvqemu:
+/// "Control of QEMU deprecation warnings").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuDeprecation {
+    /// `behavior`: none, omit, reject or crash.
+    #[serde(rename = "@behavior")]
+    pub behavior: Option<DeprecationBehavior>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<qemu:override>`: properties of devices libvirt creates, overridden for testing
+/// (drvqemu: "Overriding properties of QEMU devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuOverride {
+    /// `<qemu:device>` elements, one per device.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}device")]
+    pub devices: Vec<QemuOverrideDevice>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<qemu:override><qemu:device>`: overrides for one device (drvqemu: "Overriding
+/// properties of QEMU devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuOverrideDevice {
+    /// `alias`: the device's `<alias name=…>` (use a `ua-` user alias).
+    #[serde(rename = "@alias")]
+    pub alias: String,
+    /// `<qemu:frontend>`: overrides of the `-device` properties.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}frontend")]
+    pub frontend: Option<QemuFrontend>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<qemu:frontend>`: property overrides of a device's frontend (drvqemu: "Overriding
+/// properties of QEMU devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuFrontend {
+    /// `<qemu:property>` elements, in order.
+    #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}property")]
+    pub properties: Vec<QemuProperty>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+value_enum! {
+    /// `<qemu:property type=…>`: the QEMU type of an overridden property.
+    pub enum QemuPropertyType {
+        /// `string`: a string or enumeration.
+        String = "string",
+        /// `signed`: a signed integer.
+        Signed = "signed",
+        /// `unsigned`: an unsigned integer.
+        Unsigned = "unsigned",
+        /// `bool`: `true` or `false`.
+        Bool = "bool",
+        /// `remove`: drop the property libvirt would set.
+        Remove = "remove",
+    }
+}
+
+/// `<qemu:property>`: one overridden device property (drvqemu: "Overriding properties
+/// of QEMU devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct QemuProperty {
+    /// `name`: the QEMU property.
+    #[serde(rename = "@name")]
+    pub name: String,
+    /// `type`: its QEMU type, or `remove`.
+    #[serde(rename = "@type")]
+    pub kind: Option<QemuPropertyType>,
+    /// `value`: the new value (absent with `remove`).
+    #[serde(rename = "@value")]
+    pub value: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl QemuProperty {
+    /// `<qemu:property name=… type=… value=…/>`.
+    pub fn new(name: impl Into<String>, kind: QemuPropertyType, value: Option<&str>) -> Self {
+        QemuProperty {
+            name: name.into(),
+            kind: Some(kind),
+            value: value.map(str::to_owned),
+            extra: Extra::default(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -248,5 +404,91 @@ mod tests {
         let cmd = xml::from_str::<QemuCommandline>(&text, ROOT).unwrap();
         assert!(cmd.args.is_empty());
         assert!(!cmd.extra.is_empty());
+    }
+
+    /// `<domain>` holding the other QEMU elements, as `Domain` declares them.
+    #[derive(Debug, PartialEq, Default, Serialize, Deserialize)]
+    #[serde(default)]
+    struct Extensions {
+        #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}capabilities")]
+        capabilities: Option<QemuCapabilities>,
+        #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}deprecation")]
+        deprecation: Option<QemuDeprecation>,
+        #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}override")]
+        overrides: Option<QemuOverride>,
+        #[serde(rename = "$extra")]
+        extra: Extra,
+    }
+
+    #[test]
+    fn capabilities_deprecation_and_override() {
+        let value = Extensions {
+            capabilities: Some(QemuCapabilities {
+                add: vec![QemuCapability::new("blockdev")],
+                del: vec![
+                    QemuCapability::new("drive"),
+                    QemuCapability::new("usb-uhci"),
+                ],
+                ..Default::default()
+            }),
+            deprecation: Some(QemuDeprecation {
+                behavior: Some(DeprecationBehavior::Reject),
+                ..Default::default()
+            }),
+            overrides: Some(QemuOverride {
+                devices: vec![
+                    QemuOverrideDevice {
+                        alias: "ua-net0".into(),
+                        frontend: Some(QemuFrontend {
+                            properties: vec![
+                                QemuProperty::new("mtu", QemuPropertyType::Unsigned, Some("1400")),
+                                QemuProperty::new("x-offset", QemuPropertyType::Signed, Some("-2")),
+                                QemuProperty::new("romfile", QemuPropertyType::Remove, None),
+                            ],
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    },
+                    QemuOverrideDevice {
+                        alias: "ua-empty".into(),
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let text = format!(
+            "<domain xmlns:qemu='{QEMU_NS}'>\n  <qemu:capabilities>\n    \
+             <qemu:add capability='blockdev'/>\n    <qemu:del capability='drive'/>\n    \
+             <qemu:del capability='usb-uhci'/>\n  </qemu:capabilities>\n  \
+             <qemu:deprecation behavior='reject'/>\n  <qemu:override>\n    \
+             <qemu:device alias='ua-net0'>\n      <qemu:frontend>\n        \
+             <qemu:property name='mtu' type='unsigned' value='1400'/>\n        \
+             <qemu:property name='x-offset' type='signed' value='-2'/>\n        \
+             <qemu:property name='romfile' type='remove'/>\n      </qemu:frontend>\n    \
+             </qemu:device>\n    <qemu:device alias='ua-empty'/>\n  </qemu:override>\n</domain>"
+        );
+        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(xml::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert!(xml::unmodelled(&value, "domain").is_empty());
+    }
+
+    #[test]
+    fn empty_extensions_are_written() {
+        let value = Extensions {
+            capabilities: Some(QemuCapabilities::default()),
+            overrides: Some(QemuOverride::default()),
+            ..Default::default()
+        };
+        let text = format!(
+            "<domain xmlns:qemu='{QEMU_NS}'>\n  <qemu:capabilities/>\n  <qemu:override/>\n</domain>"
+        );
+        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(xml::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            xml::to_string(&Extensions::default(), "domain").unwrap(),
+            "<domain/>"
+        );
     }
 }

@@ -181,7 +181,7 @@ fn check_reports_each_failing_file() {
 
 #[test]
 fn every_subcommand_help_shows_an_example() {
-    for sub in ["fmt", "check"] {
+    for sub in ["new", "show", "fmt", "check"] {
         let out = run(&[sub, "--help"]);
         assert!(out.status.success(), "{sub}: {}", stderr(&out));
         let help = stdout(&out);
@@ -190,4 +190,114 @@ fn every_subcommand_help_shows_an_example() {
             "{sub}: {help}"
         );
     }
+}
+
+#[test]
+fn new_prints_phyllome_defaults_that_parse_strictly() {
+    let out = run(&["new", "--name", "phyllome"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = stdout(&out);
+    let domain = libvirt_domain::Domain::from_xml_strict(&xml).expect("strict parse");
+    assert_eq!(domain.name.as_deref(), Some("phyllome"));
+    for needle in [
+        "<domain type='kvm'>",
+        "<memory unit='GiB'>4</memory>",
+        "<currentMemory unit='GiB'>1</currentMemory>",
+        "<source type='memfd'/>",
+        "<access mode='shared'/>",
+        "<os firmware='efi'>",
+        "<type arch='x86_64' machine='q35'>hvm</type>",
+        "<emulator>/usr/bin/qemu-system-x86_64</emulator>",
+        "<input type='keyboard' bus='virtio'/>",
+        "<memballoon model='virtio-non-transitional'/>",
+    ] {
+        assert!(xml.contains(needle), "missing {needle} in\n{xml}");
+    }
+    assert!(
+        !xml.contains("qemu:"),
+        "no qemu namespace unless asked:\n{xml}"
+    );
+}
+
+#[test]
+fn new_takes_the_everyday_options() {
+    let out = run(&[
+        "new",
+        "--name",
+        "desk",
+        "--preset",
+        "linux",
+        "--session",
+        "--memory",
+        "8GiB",
+        "--current-memory",
+        "2048MiB",
+        "--disk",
+        "/images/desk.qcow2",
+        "--cdrom",
+        "/isos/fedora.iso",
+        "--network",
+        "bridge:br0",
+        "--share",
+        "/srv/share:share",
+        "--qemu-arg",
+        "-device",
+        "--qemu-arg",
+        "ipmi-bmc-sim,id=bmc0",
+        "--uuid",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = stdout(&out);
+    for needle in [
+        "<memory unit='GiB'>8</memory>",
+        "<currentMemory unit='GiB'>2</currentMemory>",
+        "<source file='/images/desk.qcow2'/>",
+        "<driver name='qemu' type='qcow2'/>",
+        "<source file='/isos/fedora.iso'/>",
+        "<source bridge='br0'/>",
+        "<source dir='/srv/share'/>",
+        "<target dir='share'/>",
+        "<qemu:arg value='-device'/>",
+        "<uuid>",
+    ] {
+        assert!(xml.contains(needle), "missing {needle} in\n{xml}");
+    }
+}
+
+#[test]
+fn new_refuses_invalid_combinations_with_status_2() {
+    let out = run(&[
+        "new",
+        "--name",
+        "a/b",
+        "--memory",
+        "1GiB",
+        "--current-memory",
+        "2GiB",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("/domain/name"), "{err}");
+    assert!(err.contains("/domain/currentMemory"), "{err}");
+    let out = run(&["new", "--memory", "4XB"]);
+    assert_eq!(out.status.code(), Some(2), "clap usage errors exit 2 too");
+}
+
+#[test]
+fn show_summarizes_for_people_and_as_json() {
+    let out = run(&["show", fixture("minimal.xml").to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("name:"), "{text}");
+    assert!(text.contains("unmodelled: 0"), "{text}");
+    let out = run(&[
+        "show",
+        "--json",
+        fixture("unknown-attribute.xml").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(json["unmodelled"], 1);
+    let out = run_with_stdin(&["show", "-"], &read(&fixture("minimal.xml")));
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -1,4 +1,4 @@
-//! `libvirt-domain`: format and check libvirt domain XML from the command line.
+//! `libvirt-domain`: create, format, check and summarize libvirt domain XML.
 //!
 //! One function per subcommand; each returns the process's exit code and prints its
 //! own diagnostics as `FILE: error`.
@@ -8,7 +8,11 @@ use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use bytesize::ByteSize;
 use clap::{Args, Parser, Subcommand};
+use libvirt_domain::builder::NetworkSource;
+use libvirt_domain::presets::{Mode, Preset};
+use libvirt_domain::units::Unit;
 use libvirt_domain::Domain;
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
@@ -21,6 +25,26 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Print a new domain built from Phyllome OS's defaults.
+    ///
+    /// Without options: KVM, q35, UEFI, 4 GiB max / 1 GiB current memory with a
+    /// virtio balloon, memfd shared memory, one vCPU and a virtio keyboard.
+    /// Invalid combinations print every problem and exit with status 2.
+    #[command(after_help = "\
+Examples:
+  libvirt-domain new --name phyllome
+  libvirt-domain new --name desktop --preset linux --memory 8GiB --vcpus 4 \\
+      --disk /var/lib/libvirt/images/desktop.qcow2 --cdrom fedora.iso --share /srv/share:share
+  libvirt-domain new --name win11 --preset windows --session --network user --uuid")]
+    New(NewArgs),
+    /// Print a short summary: name, type, firmware, machine, vCPUs, memory, disks,
+    /// NICs, graphics and how much the model does not know.
+    #[command(after_help = "\
+Examples:
+  libvirt-domain show guest.xml
+  virsh dumpxml guest | libvirt-domain show -
+  libvirt-domain show --json guest.xml")]
+    Show(ShowArgs),
     /// Parse domain XML and write it back in libvirt's layout.
     ///
     /// Two-space indentation and single-quoted attributes, as libvirt writes; content
@@ -46,6 +70,59 @@ on standard output as FILE:LINE:COL: unmodelled PATH, and the exit status is 1."
 }
 
 #[derive(Args)]
+struct NewArgs {
+    /// The domain's name.
+    #[arg(long, default_value = "phyllome")]
+    name: String,
+    /// Start from one of Phyllome's definitions: linux (kernel 5.15+) or windows.
+    #[arg(long, value_name = "PRESET")]
+    preset: Option<Preset>,
+    /// Rootless libvirt (qemu:///session): user networking with passt.
+    #[arg(long, conflicts_with = "system")]
+    session: bool,
+    /// System libvirt (qemu:///system), the default.
+    #[arg(long)]
+    system: bool,
+    /// Maximum memory, e.g. 4GiB, 8192MiB (libvirt's units; no unit means KiB).
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    memory: Option<ByteSize>,
+    /// Memory at boot, at most --memory, e.g. 1GiB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    current_memory: Option<ByteSize>,
+    /// Number of virtual CPUs.
+    #[arg(long, value_name = "N")]
+    vcpus: Option<u32>,
+    /// A disk image (format guessed from the extension); repeat for more.
+    #[arg(long, value_name = "PATH")]
+    disk: Vec<String>,
+    /// An ISO image as a CD-ROM.
+    #[arg(long, value_name = "ISO")]
+    cdrom: Option<String>,
+    /// default, network:NAME, bridge:BR or user.
+    #[arg(long, value_name = "SOURCE")]
+    network: Option<NetworkSource>,
+    /// Share a host folder with virtiofs, as HOST_DIR:TAG; repeat for more.
+    #[arg(long, value_name = "HOST_DIR:TAG")]
+    share: Vec<String>,
+    /// An argument for QEMU's command line (qemu:commandline); repeat for more.
+    #[arg(long = "qemu-arg", value_name = "ARG", allow_hyphen_values = true)]
+    qemu_arg: Vec<String>,
+    /// Give the domain a new random UUID.
+    #[arg(long)]
+    uuid: bool,
+}
+
+#[derive(Args)]
+struct ShowArgs {
+    /// A domain XML file, or - for standard input.
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+    /// Print the summary as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
 struct FmtArgs {
     /// Domain XML files; standard input when none is given.
     #[arg(value_name = "FILE")]
@@ -68,8 +145,118 @@ struct CheckArgs {
 
 fn main() -> ExitCode {
     match Cli::parse().command {
+        Command::New(args) => new(args),
+        Command::Show(args) => show(&args),
         Command::Fmt(args) => fmt(&args),
         Command::Check(args) => check(&args),
+    }
+}
+
+/// Parse a size the way libvirt reads one: a number and an optional unit
+/// (case-insensitive; none means KiB).
+fn parse_size(text: &str) -> Result<ByteSize, String> {
+    let text = text.trim();
+    let digits = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (number, unit) = text.split_at(digits);
+    let number: u64 = number
+        .parse()
+        .map_err(|_| format!("expected a size like 4GiB, found {text:?}"))?;
+    let unit = match unit.trim() {
+        "" => Unit::KIB,
+        u => u.parse::<Unit>().map_err(|e| e.to_string())?,
+    };
+    unit.to_bytes(number)
+        .map(ByteSize::b)
+        .map_err(|e| e.to_string())
+}
+
+/// `new`: build, validate and print a domain.
+fn new(args: NewArgs) -> ExitCode {
+    let mut builder = Domain::builder(args.name);
+    if let Some(preset) = args.preset {
+        builder = builder.preset(preset);
+    }
+    if args.session {
+        builder = builder.mode(Mode::Session);
+    }
+    if let Some(memory) = args.memory {
+        builder = builder.memory(memory);
+    }
+    if let Some(current) = args.current_memory {
+        builder = builder.current_memory(current);
+    }
+    if let Some(n) = args.vcpus {
+        builder = builder.vcpus(n);
+    }
+    for disk in args.disk {
+        builder = builder.disk(disk);
+    }
+    if let Some(iso) = args.cdrom {
+        builder = builder.cdrom(iso);
+    }
+    if let Some(network) = args.network {
+        builder = builder.network(network);
+    }
+    for share in &args.share {
+        let Some((dir, tag)) = share.rsplit_once(':') else {
+            eprintln!("--share {share:?}: expected HOST_DIR:TAG");
+            return ExitCode::from(2);
+        };
+        builder = builder.share(dir, tag);
+    }
+    for arg in args.qemu_arg {
+        builder = builder.qemu_arg(arg);
+    }
+    if args.uuid {
+        builder = builder.generate_uuid();
+    }
+    let xml = builder.build().and_then(|domain| domain.to_xml());
+    match xml {
+        Ok(mut xml) => {
+            xml.push('\n');
+            match write_stdout(&xml) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => report("new", &e),
+            }
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `show`: a short summary, for people or as JSON.
+fn show(args: &ShowArgs) -> ExitCode {
+    let stdin = args.file.as_os_str() == "-";
+    let shown = if stdin {
+        "<stdin>".to_owned()
+    } else {
+        args.file.display().to_string()
+    };
+    let text = if stdin {
+        read_stdin()
+    } else {
+        read_file(&args.file)
+    };
+    let domain = match text.and_then(|t| parse(&t)) {
+        Ok(d) => d,
+        Err(e) => return report(&shown, &e),
+    };
+    let summary = domain.summary();
+    let out = if args.json {
+        match serde_json::to_string_pretty(&summary) {
+            Ok(json) => json + "\n",
+            Err(e) => return report(&shown, &e.to_string()),
+        }
+    } else {
+        format!("{summary}\n")
+    };
+    match write_stdout(&out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(&shown, &e),
     }
 }
 

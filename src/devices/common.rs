@@ -1,9 +1,12 @@
 //! Small elements shared by many devices: `<alias>`, `<boot>`, `<acpi>`, `<rom>`,
-//! empty marker elements, the virtio-only `<driver>` and `<reconnect>`
+//! empty marker elements, the virtio-only `<driver>`, `<reconnect>`, sizes with a
+//! unit, `<teaming>`, `<route>`, and the iSCSI `<auth>`/`<initiator>`
 //! (formatdomain: "Devices", "Virtio-related options").
 
 use serde::{Deserialize, Serialize};
 
+use crate::error::Result;
+use crate::units::{Size, Unit};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -207,6 +210,197 @@ pub struct IothreadQueue {
     pub extra: Extra,
 }
 
+/// An element whose text is a size with an optional `unit` attribute (schema
+/// `scaledInteger`): `<size unit='KiB'>524288</size>`, `<pagesize>`, `<block>`, …
+/// (formatdomain: "Memory Allocation", "Memory devices").
+///
+/// The number and unit are kept as written; the default unit when `unit` is absent
+/// depends on the element (KiB for memory devices, bytes for `<shmem><size>`), so
+/// [`ScaledSize::bytes`] takes it as an argument.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ScaledSize {
+    /// `unit`: the unit of `value`; the element's default when absent.
+    #[serde(rename = "@unit")]
+    pub unit: Option<Unit>,
+    /// The number, in `unit`.
+    #[serde(rename = "$text")]
+    pub value: u64,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl ScaledSize {
+    /// `value` of `unit`.
+    pub fn new(value: u64, unit: Unit) -> Self {
+        ScaledSize {
+            unit: Some(unit),
+            value,
+            ..Default::default()
+        }
+    }
+
+    /// `value` KiB, written with `unit='KiB'` as libvirt does.
+    pub fn kib(value: u64) -> Self {
+        Self::new(value, Unit::KIB)
+    }
+
+    /// `value` MiB.
+    pub fn mib(value: u64) -> Self {
+        Self::new(value, Unit::MIB)
+    }
+
+    /// The number and unit as a [`Size`].
+    pub fn size(&self) -> Size {
+        Size {
+            value: self.value,
+            unit: self.unit.clone(),
+        }
+    }
+
+    /// The size in bytes, reading a missing unit as `default_unit`; an error when it
+    /// does not fit in a `u64`.
+    pub fn bytes(&self, default_unit: &Unit) -> Result<u64> {
+        self.size().to_bytes(default_unit)
+    }
+}
+
+impl From<Size> for ScaledSize {
+    /// Keeps the number and unit; a missing unit stays missing.
+    fn from(size: Size) -> Self {
+        ScaledSize {
+            unit: size.unit,
+            value: size.value,
+            ..Default::default()
+        }
+    }
+}
+
+value_enum! {
+    /// `<teaming type=…>`: the device's role in a virtio failover pair
+    /// (formatdomain: "Teaming a virtio/hostdev NIC pair").
+    pub enum TeamingType {
+        /// `persistent`: the virtio NIC that stays when the hostdev is unplugged.
+        Persistent = "persistent",
+        /// `transient`: the hostdev NIC, unplugged on migration.
+        Transient = "transient",
+    }
+}
+
+/// `<teaming>`: pairs a virtio NIC with a hostdev NIC for failover (formatdomain:
+/// "Teaming a virtio/hostdev NIC pair").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Teaming {
+    /// `type`: `persistent` or `transient`.
+    #[serde(rename = "@type")]
+    pub kind: Option<TeamingType>,
+    /// `persistent`: alias of the persistent device (only with `type='transient'`).
+    #[serde(rename = "@persistent")]
+    pub persistent: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<route>`: a static IP route (schema `route`; formatdomain: "Generic ethernet
+/// connection", "Block / character devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Route {
+    /// `family`: `ipv4` or `ipv6`.
+    #[serde(rename = "@family")]
+    pub family: Option<String>,
+    /// `address`: the destination network.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `netmask`: IPv4 netmask of the destination.
+    #[serde(rename = "@netmask")]
+    pub netmask: Option<String>,
+    /// `prefix`: prefix length of the destination.
+    #[serde(rename = "@prefix")]
+    pub prefix: Option<u32>,
+    /// `gateway`: the next hop.
+    #[serde(rename = "@gateway")]
+    pub gateway: Option<String>,
+    /// `metric`: the route's metric.
+    #[serde(rename = "@metric")]
+    pub metric: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<auth>`: credentials for a network storage source (schema `diskAuth`;
+/// formatdomain: "Hard drives, floppy disks, CDROMs", "USB / PCI / SCSI devices").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Auth {
+    /// `username`: the user to authenticate as.
+    #[serde(rename = "@username")]
+    pub username: Option<String>,
+    /// `<secret>`: the libvirt secret holding the password or key.
+    pub secret: Option<AuthSecret>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+value_enum! {
+    /// `<auth><secret type=…>`: the kind of libvirt secret (formatdomain: "Hard
+    /// drives, floppy disks, CDROMs").
+    pub enum AuthSecretType {
+        /// `ceph`: a Ceph/RBD key.
+        Ceph = "ceph",
+        /// `iscsi`: an iSCSI CHAP password.
+        Iscsi = "iscsi",
+    }
+}
+
+/// `<secret>` inside `<auth>`: which libvirt secret to use, by `uuid` or `usage`
+/// (formatdomain: "Hard drives, floppy disks, CDROMs").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AuthSecret {
+    /// `type`: `ceph` or `iscsi`.
+    #[serde(rename = "@type")]
+    pub kind: Option<AuthSecretType>,
+    /// `uuid`: the secret's UUID.
+    #[serde(rename = "@uuid")]
+    pub uuid: Option<String>,
+    /// `usage`: the secret's usage name.
+    #[serde(rename = "@usage")]
+    pub usage: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<initiator>`: the iSCSI initiator the hypervisor presents (schema
+/// `initiatorinfo`; formatdomain: "Hard drives, floppy disks, CDROMs").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Initiator {
+    /// `<iqn>`: the initiator's IQN.
+    pub iqn: Option<Iqn>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<iqn>` inside `<initiator>` (formatdomain: "Hard drives, floppy disks, CDROMs").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Iqn {
+    /// `name`: the iSCSI qualified name, e.g. `iqn.2020-07.com.example:test`.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,6 +489,78 @@ mod tests {
             &value,
             "iothreads",
             "<iothreads>\n  <iothread id='1'>\n    <queue id='0'/>\n    <queue id='2'/>\n  </iothread>\n  <iothread id='2'/>\n</iothreads>",
+        );
+    }
+
+    #[test]
+    fn scaled_size_keeps_number_and_unit() {
+        let size = ScaledSize::kib(524288);
+        assert_xml(&size, "size", "<size unit='KiB'>524288</size>");
+        assert_eq!(size.bytes(&Unit::BYTES).unwrap(), 512 << 20);
+        let bare = ScaledSize {
+            value: 4,
+            ..Default::default()
+        };
+        assert_xml(&bare, "size", "<size>4</size>");
+        assert_eq!(bare.bytes(&Unit::BYTES).unwrap(), 4);
+        assert_eq!(bare.bytes(&Unit::KIB).unwrap(), 4096);
+        assert_xml(&ScaledSize::mib(4), "size", "<size unit='MiB'>4</size>");
+        assert_eq!(
+            ScaledSize::from(Size::new(2, Unit::G)),
+            ScaledSize::new(2, Unit::G)
+        );
+        let err = crate::xml::from_str::<ScaledSize>("<size unit='KX'>1</size>", "size")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown unit"), "{err}");
+    }
+
+    #[test]
+    fn teaming_route_auth_initiator_round_trip() {
+        assert_xml(
+            &Teaming {
+                kind: Some(TeamingType::Transient),
+                persistent: Some("ua-backup0".into()),
+                ..Default::default()
+            },
+            "teaming",
+            "<teaming type='transient' persistent='ua-backup0'/>",
+        );
+        assert_xml(
+            &Route {
+                family: Some("ipv4".into()),
+                address: Some("0.0.0.0".into()),
+                prefix: Some(0),
+                gateway: Some("192.168.122.1".into()),
+                metric: Some(10),
+                ..Default::default()
+            },
+            "route",
+            "<route family='ipv4' address='0.0.0.0' prefix='0' gateway='192.168.122.1' metric='10'/>",
+        );
+        assert_xml(
+            &Auth {
+                username: Some("myuser".into()),
+                secret: Some(AuthSecret {
+                    kind: Some(AuthSecretType::Iscsi),
+                    usage: Some("libvirtiscsi".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "auth",
+            "<auth username='myuser'>\n  <secret type='iscsi' usage='libvirtiscsi'/>\n</auth>",
+        );
+        assert_xml(
+            &Initiator {
+                iqn: Some(Iqn {
+                    name: Some("iqn.2020-07.com.example:test".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "initiator",
+            "<initiator>\n  <iqn name='iqn.2020-07.com.example:test'/>\n</initiator>",
         );
     }
 

@@ -1,26 +1,40 @@
 //! `<devices>`: the guest's devices, kept in document order (formatdomain: "Devices").
 //!
-//! Every device kind libvirt knows is a variant of [`Device`]; kinds this crate does
-//! not model yet (`<hostdev>`, `<smartcard>`, `<shmem>`, `<memory>`, `<audio>`,
-//! `<vsock>`, …) are kept whole in [`Device::Other`] at their place.
+//! Every device kind libvirt 11.3 knows is a variant of [`Device`]; an element this
+//! crate does not know is kept whole in [`Device::Other`] at its place. Each device
+//! type also stands alone as a hotplug fragment through [`DeviceXml`], and
+//! [`Device::from_xml`] reads any fragment.
 
 mod address;
+mod audio;
 mod chardev;
 mod common;
 mod controller;
+mod crypto;
 mod disk;
 mod filesystem;
+mod fragment;
 mod graphics;
+mod hostdev;
+mod hostdev_source;
 mod input;
 mod interface;
 mod iommu;
+mod lease;
 mod memballoon;
+mod memorydev;
+mod nvram;
 mod panic;
+mod pstore;
 mod redirdev;
+mod redirfilter;
 mod rng;
+mod shmem;
+mod smartcard;
 mod sound;
 mod tpm;
 mod video;
+mod vsock;
 mod watchdog;
 
 use serde::{Deserialize, Serialize};
@@ -31,18 +45,26 @@ pub use self::address::{
     Address, BareAddress, CcidAddress, CcwAddress, DimmAddress, DriveAddress, IsaAddress,
     PciAddress, SpaprVioAddress, UnknownAddress, UsbAddress, VirtioSerialAddress, Zpci,
 };
+pub use self::audio::{
+    AlsaAudio, AlsaAudioIo, Audio, AudioFormat, AudioIo, AudioSettings, CoreAudio, CoreAudioIo,
+    DbusAudio, FileAudio, JackAudio, JackAudioIo, NoneAudio, OssAudio, OssAudioIo, PipewireAudio,
+    PipewireAudioIo, PulseAudio, PulseAudioIo, SdlAudio, SdlAudioDriver, SdlAudioIo, SpiceAudio,
+    UnknownAudio,
+};
 pub use self::chardev::{
     Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharTarget,
     CharTargetModel, CharTargetType, ChardevType, Console, Parallel, Serial,
 };
 pub use self::common::{
-    Acpi, Alias, BackendDomain, Boot, IothreadMapping, IothreadQueue, IothreadQueues, Marker,
-    Reconnect, Rom, VirtioDriver, VirtioModel,
+    Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, Initiator, IothreadMapping,
+    IothreadQueue, IothreadQueues, Iqn, Marker, Reconnect, Rom, Route, ScaledSize, Teaming,
+    TeamingType, VirtioDriver, VirtioModel,
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
     ControllerType, Pcihole64, UsbMaster,
 };
+pub use self::crypto::{Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType};
 pub use self::disk::{
     DetectZeroes, Disk, DiskBlockIo, DiskBus, DiskCache, DiskDevice, DiskDiscard, DiskDriver,
     DiskErrorPolicy, DiskGeometry, DiskIo, DiskProtocol, DiskSgio, DiskSnapshot, DiskSource,
@@ -54,10 +76,22 @@ pub use self::filesystem::{
     FsBinaryOpenFiles, FsBinaryThreadPool, FsDriver, FsDriverType, FsMultidevs, FsSource,
     FsSpaceLimit, FsTarget,
 };
+pub use self::fragment::DeviceXml;
 pub use self::graphics::{
     Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsGl, GraphicsListen,
     GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind, SpiceChannel,
     SpiceCompression, SpiceFileTransfer, SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode,
+};
+pub use self::hostdev::{
+    Hostdev, HostdevDriver, HostdevDriverName, HostdevMode, MdevHostdev, MdevModel, MiscHostdev,
+    NetHostdev, PciHostdev, ScsiHostHostdev, ScsiHostdev, StorageHostdev, UnknownHostdev,
+    UsbHostdev,
+};
+pub use self::hostdev_source::{
+    AdapterParentAddr, AdapterType, IscsiHost, IscsiHostdevSource, MdevAddress, MdevHostdevSource,
+    MiscHostdevSource, NetHostdevSource, PciHostdevSource, PciOrigStates, ScsiAdapterProtocol,
+    ScsiAdapterSource, ScsiHostAddress, ScsiHostHostdevSource, ScsiHostProtocol, ScsiHostdevSource,
+    SourceAdapter, StorageHostdevSource, UsbGuestReset, UsbHostAddress, UsbHostdevSource, UsbId,
 };
 pub use self::input::{Input, InputBus, InputSource, InputType};
 pub use self::interface::{
@@ -67,10 +101,22 @@ pub use self::interface::{
     LinkState, MacType, NetBackendType, NetModel,
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
+pub use self::lease::{Lease, LeaseTarget};
 pub use self::memballoon::{MemBalloon, MemBalloonModel, MemBalloonStats};
+pub use self::memorydev::{
+    MemoryDevice, MemoryDeviceModel, MemoryDeviceSource, MemoryDeviceTarget, MemoryLabel,
+    MemoryTargetAddress,
+};
+pub use self::nvram::NvramDevice;
 pub use self::panic::{Panic, PanicModel};
+pub use self::pstore::{Pstore, PstoreBackend};
 pub use self::redirdev::{Hub, Redirdev};
+pub use self::redirfilter::{Redirfilter, UsbFilterValue, UsbdevFilter};
 pub use self::rng::{Rng, RngBackend, RngBackendModel, RngRate};
+pub use self::shmem::{Shmem, ShmemModel, ShmemModelType, ShmemMsi, ShmemRole, ShmemServer};
+pub use self::smartcard::{
+    HostCertificatesSmartcard, HostSmartcard, PassthroughSmartcard, Smartcard, UnknownSmartcard,
+};
 pub use self::sound::{Sound, SoundAudio, SoundCodec, SoundCodecType, SoundModel};
 pub use self::tpm::{
     Tpm, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption, TpmModel, TpmProfile, TpmSource,
@@ -79,6 +125,7 @@ pub use self::tpm::{
 pub use self::video::{
     Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
 };
+pub use self::vsock::{Vsock, VsockCid};
 pub use self::watchdog::{Watchdog, WatchdogAction, WatchdogModel};
 
 /// `<devices>`: the guest's devices in document order (formatdomain: "Devices").
@@ -111,6 +158,9 @@ pub enum Device {
     /// `<controller>`: a bus controller.
     #[serde(rename = "controller")]
     Controller(Controller),
+    /// `<lease>`: a lock manager lease.
+    #[serde(rename = "lease")]
+    Lease(Lease),
     /// `<filesystem>`: a shared host directory.
     #[serde(rename = "filesystem")]
     Filesystem(Filesystem),
@@ -123,6 +173,12 @@ pub enum Device {
     /// `<sound>`: a sound card.
     #[serde(rename = "sound")]
     Sound(Sound),
+    /// `<audio>`: a host audio backend.
+    #[serde(rename = "audio")]
+    Audio(Audio),
+    /// `<hostdev>`: an assigned host device.
+    #[serde(rename = "hostdev")]
+    Hostdev(Hostdev),
     /// `<graphics>`: a graphical framebuffer.
     #[serde(rename = "graphics")]
     Graphics(Graphics),
@@ -141,92 +197,64 @@ pub enum Device {
     /// `<channel>`: a host–guest channel.
     #[serde(rename = "channel")]
     Channel(Channel),
+    /// `<smartcard>`: a virtual smartcard reader.
+    #[serde(rename = "smartcard")]
+    Smartcard(Smartcard),
     /// `<hub>`: a USB hub.
     #[serde(rename = "hub")]
     Hub(Hub),
     /// `<redirdev>`: a redirected USB device.
     #[serde(rename = "redirdev")]
     Redirdev(Redirdev),
+    /// `<redirfilter>`: USB redirection filter rules.
+    #[serde(rename = "redirfilter")]
+    Redirfilter(Redirfilter),
     /// `<rng>`: a random number generator.
     #[serde(rename = "rng")]
     Rng(Rng),
     /// `<tpm>`: a TPM.
     #[serde(rename = "tpm")]
     Tpm(Tpm),
+    /// `<shmem>`: a shared memory device.
+    #[serde(rename = "shmem")]
+    Shmem(Shmem),
+    /// `<memory>`: a memory module (DIMM, NVDIMM, virtio-mem, …).
+    #[serde(rename = "memory")]
+    Memory(MemoryDevice),
+    /// `<crypto>`: a crypto accelerator.
+    #[serde(rename = "crypto")]
+    Crypto(Crypto),
     /// `<watchdog>`: a hardware watchdog.
     #[serde(rename = "watchdog")]
     Watchdog(Watchdog),
     /// `<memballoon>`: the memory balloon.
     #[serde(rename = "memballoon")]
     MemBalloon(MemBalloon),
+    /// `<nvram>`: the pSeries NVRAM device.
+    #[serde(rename = "nvram")]
+    Nvram(NvramDevice),
     /// `<panic>`: a panic notifier.
     #[serde(rename = "panic")]
     Panic(Panic),
     /// `<iommu>`: the guest IOMMU.
     #[serde(rename = "iommu")]
     Iommu(Iommu),
+    /// `<vsock>`: a host–guest vsock interface.
+    #[serde(rename = "vsock")]
+    Vsock(Vsock),
+    /// `<pstore>`: a guest panic log store.
+    #[serde(rename = "pstore")]
+    Pstore(Pstore),
     /// A device element this crate does not model, kept whole.
     #[serde(rename = "$raw")]
     Other(RawElement),
 }
 
-impl Device {
-    /// The device's element name, e.g. `disk`.
-    pub fn element_name(&self) -> &str {
-        match self {
-            Device::Emulator(_) => "emulator",
-            Device::Disk(_) => "disk",
-            Device::Controller(_) => "controller",
-            Device::Filesystem(_) => "filesystem",
-            Device::Interface(_) => "interface",
-            Device::Input(_) => "input",
-            Device::Sound(_) => "sound",
-            Device::Graphics(_) => "graphics",
-            Device::Video(_) => "video",
-            Device::Console(_) => "console",
-            Device::Parallel(_) => "parallel",
-            Device::Serial(_) => "serial",
-            Device::Channel(_) => "channel",
-            Device::Hub(_) => "hub",
-            Device::Redirdev(_) => "redirdev",
-            Device::Rng(_) => "rng",
-            Device::Tpm(_) => "tpm",
-            Device::Watchdog(_) => "watchdog",
-            Device::MemBalloon(_) => "memballoon",
-            Device::Panic(_) => "panic",
-            Device::Iommu(_) => "iommu",
-            Device::Other(raw) => raw.element.name.local.as_str(),
-        }
-    }
-}
-
-macro_rules! device_from {
-    ($($variant:ident),+ $(,)?) => {
-        $(
-            impl From<$variant> for Device {
-                fn from(d: $variant) -> Self {
-                    Device::$variant(d)
-                }
-            }
-        )+
-    };
-}
-device_from!(
-    Disk, Controller, Filesystem, Interface, Input, Sound, Graphics, Video, Console, Parallel,
-    Serial, Channel, Hub, Redirdev, Rng, Tpm, Watchdog, MemBalloon, Panic, Iommu,
-);
-
-impl From<RawElement> for Device {
-    fn from(raw: RawElement) -> Self {
-        Device::Other(raw)
-    }
-}
-
 macro_rules! device_iters {
-    ($($(#[$meta:meta])* $fn:ident, $fn_mut:ident => $variant:ident;)+) => {
+    ($($(#[$meta:meta])* $fn:ident, $fn_mut:ident => $variant:ident($ty:ty);)+) => {
         $(
             $(#[$meta])*
-            pub fn $fn(&self) -> impl Iterator<Item = &$variant> + '_ {
+            pub fn $fn(&self) -> impl Iterator<Item = &$ty> + '_ {
                 self.devices.iter().filter_map(|d| match d {
                     Device::$variant(x) => Some(x),
                     _ => None,
@@ -234,7 +262,7 @@ macro_rules! device_iters {
             }
 
             #[doc = concat!("Mutable access to the devices [`", stringify!($fn), "`](Self::", stringify!($fn), ") returns.")]
-            pub fn $fn_mut(&mut self) -> impl Iterator<Item = &mut $variant> + '_ {
+            pub fn $fn_mut(&mut self) -> impl Iterator<Item = &mut $ty> + '_ {
                 self.devices.iter_mut().filter_map(|d| match d {
                     Device::$variant(x) => Some(x),
                     _ => None,
@@ -268,35 +296,53 @@ impl Devices {
 
     device_iters! {
         /// The `<disk>` devices, in order.
-        disks, disks_mut => Disk;
+        disks, disks_mut => Disk(Disk);
         /// The `<controller>` devices, in order.
-        controllers, controllers_mut => Controller;
+        controllers, controllers_mut => Controller(Controller);
         /// The `<filesystem>` devices, in order.
-        filesystems, filesystems_mut => Filesystem;
+        filesystems, filesystems_mut => Filesystem(Filesystem);
         /// The `<interface>` devices, in order.
-        interfaces, interfaces_mut => Interface;
+        interfaces, interfaces_mut => Interface(Interface);
         /// The `<input>` devices, in order.
-        inputs, inputs_mut => Input;
+        inputs, inputs_mut => Input(Input);
         /// The `<sound>` devices, in order.
-        sounds, sounds_mut => Sound;
+        sounds, sounds_mut => Sound(Sound);
         /// The `<graphics>` devices, in order.
-        graphics, graphics_mut => Graphics;
+        graphics, graphics_mut => Graphics(Graphics);
         /// The `<video>` devices, in order.
-        videos, videos_mut => Video;
+        videos, videos_mut => Video(Video);
         /// The `<console>` devices, in order.
-        consoles, consoles_mut => Console;
+        consoles, consoles_mut => Console(Console);
         /// The `<serial>` devices, in order.
-        serials, serials_mut => Serial;
+        serials, serials_mut => Serial(Serial);
         /// The `<channel>` devices, in order.
-        channels, channels_mut => Channel;
+        channels, channels_mut => Channel(Channel);
         /// The `<rng>` devices, in order.
-        rngs, rngs_mut => Rng;
+        rngs, rngs_mut => Rng(Rng);
         /// The `<tpm>` devices, in order.
-        tpms, tpms_mut => Tpm;
+        tpms, tpms_mut => Tpm(Tpm);
         /// The `<memballoon>` devices, in order (libvirt allows one).
-        memballoons, memballoons_mut => MemBalloon;
+        memballoons, memballoons_mut => MemBalloon(MemBalloon);
         /// The `<iommu>` devices, in order (libvirt allows one).
-        iommus, iommus_mut => Iommu;
+        iommus, iommus_mut => Iommu(Iommu);
+        /// The `<audio>` backends, in order.
+        audios, audios_mut => Audio(Audio);
+        /// The `<hostdev>` devices, in order.
+        hostdevs, hostdevs_mut => Hostdev(Hostdev);
+        /// The `<memory>` devices (DIMMs, NVDIMMs, virtio-mem, …), in order.
+        memory_devices, memory_devices_mut => Memory(MemoryDevice);
+        /// The `<shmem>` devices, in order.
+        shmems, shmems_mut => Shmem(Shmem);
+        /// The `<smartcard>` devices, in order.
+        smartcards, smartcards_mut => Smartcard(Smartcard);
+        /// The `<watchdog>` devices, in order.
+        watchdogs, watchdogs_mut => Watchdog(Watchdog);
+        /// The `<panic>` devices, in order.
+        panics, panics_mut => Panic(Panic);
+        /// The `<redirdev>` devices, in order.
+        redirdevs, redirdevs_mut => Redirdev(Redirdev);
+        /// The `<vsock>` devices, in order (libvirt allows one).
+        vsocks, vsocks_mut => Vsock(Vsock);
     }
 
     /// Device elements this crate does not model, in order.
@@ -315,7 +361,7 @@ pub(crate) mod test_util {
     use serde::Serialize;
 
     /// `value` writes exactly `xml` as `<root>`, and `xml` reads back into `value`.
-    pub(crate) fn assert_xml<T>(value: &T, root: &str, xml: &str)
+    pub(crate) fn assert_xml<T>(value: &T, root: &'static str, xml: &str)
     where
         T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
     {
@@ -327,7 +373,7 @@ pub(crate) mod test_util {
 
     /// `xml` reads into a value that writes `xml` back unchanged, with nothing left
     /// unmodelled; returns the value.
-    pub(crate) fn assert_modelled<T>(xml: &str, root: &str) -> T
+    pub(crate) fn assert_modelled<T>(xml: &str, root: &'static str) -> T
     where
         T: Serialize + DeserializeOwned,
     {
@@ -347,12 +393,19 @@ mod tests {
 
     #[test]
     fn devices_keep_order_and_unknown_kinds() {
-        let xml = "<devices>\n  <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  <controller type='virtio-serial' index='0'/>\n  <hostdev mode='subsystem' type='usb'>\n    <source>\n      <vendor id='0x1234'/>\n    </source>\n  </hostdev>\n  <sound model='virtio'/>\n  <memballoon model='virtio'/>\n</devices>";
+        let xml = "<devices>\n  <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  <controller type='virtio-serial' index='0'/>\n  <gizmo model='x'>\n    <part/>\n  </gizmo>\n  <hostdev type='usb' mode='subsystem'>\n    <source>\n      <vendor id='0x1234'/>\n    </source>\n  </hostdev>\n  <sound model='virtio'/>\n  <memballoon model='virtio'/>\n</devices>";
         let devices: Devices = crate::xml::from_str(xml, "devices").unwrap();
         let names: Vec<&str> = devices.devices.iter().map(Device::element_name).collect();
         assert_eq!(
             names,
-            ["emulator", "controller", "hostdev", "sound", "memballoon"]
+            [
+                "emulator",
+                "controller",
+                "gizmo",
+                "hostdev",
+                "sound",
+                "memballoon"
+            ]
         );
         assert_eq!(devices.emulator(), Some("/usr/bin/qemu-system-x86_64"));
         assert_eq!(devices.others().count(), 1);
@@ -360,7 +413,8 @@ mod tests {
         assert_eq!(crate::xml::to_string(&devices, "devices").unwrap(), xml);
         let unmodelled = crate::xml::unmodelled(&devices, "devices");
         assert_eq!(unmodelled.len(), 1, "{unmodelled:?}");
-        assert_eq!(unmodelled[0].path, "/devices/hostdev");
+        assert_eq!(unmodelled[0].path, "/devices/gizmo");
+        assert_eq!(devices.hostdevs().count(), 1);
     }
 
     #[test]

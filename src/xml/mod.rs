@@ -28,12 +28,12 @@ pub fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Resul
 }
 
 /// Write `value` as a document whose root element is `<root>`.
-pub fn to_string<T: Serialize + ?Sized>(value: &T, root: &str) -> Result<String> {
+pub fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result<String> {
     ser::to_string(value, root)
 }
 
 /// Every item of unknown content inside `value` (written as `<root>`), in order.
-pub fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &str) -> Vec<Unmodelled> {
+pub fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
     ser::unmodelled(value, root)
 }
 #[cfg(test)]

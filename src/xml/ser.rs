@@ -32,13 +32,13 @@ const PREFERRED_PREFIXES: &[(&str, &str)] = &[
     ("http://libvirt.org/schemas/domain/vmware/1.0", "vmware"),
 ];
 
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, root: &str) -> Result<String> {
+pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result<String> {
     let mut w = Writer::new(false);
     write_root(&mut w, value, root)?;
     Ok(w.out)
 }
 
-pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &str) -> Vec<Unmodelled> {
+pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
     let mut w = Writer::new(true);
     // Errors (a forbidden character, say) stop the walk; what was found so far stands.
     let _ = write_root(&mut w, value, root);
@@ -50,12 +50,8 @@ pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &str) -> Vec<Un
     w.found
 }
 
-fn write_root<T: Serialize + ?Sized>(w: &mut Writer, value: &T, root: &str) -> Result<()> {
+fn write_root<T: Serialize + ?Sized>(w: &mut Writer, value: &T, root: &'static str) -> Result<()> {
     let _guard = SerializingGuard::new();
-    let root: &'static str = match root {
-        "domain" => "domain",
-        other => Box::leak(other.to_owned().into_boxed_str()),
-    };
     value.serialize(FieldSer { w, key: root })?;
     if !w.out.starts_with('<') {
         return Err(Error::Serialize {

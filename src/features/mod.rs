@@ -1,8 +1,12 @@
 //! `<features>`: hypervisor features turned on or off — ACPI, APIC, Hyper-V
-//! enlightenments, KVM options, SMM and more (formatdomain: "Hypervisor features").
+//! enlightenments, KVM and Xen options, container capabilities, SMM, POWER and RISC-V
+//! machine options and more (formatdomain: "Hypervisor features").
 //!
-//! Not modelled yet, kept in `extra` and written back: `<xen>`, `<capabilities>`,
-//! `<hpt>`, `<cfpc>`, `<sbbc>`, `<ibs>`, `<tcg>` and `<aia>`.
+//! `hyperv.rs` holds the hypervisor groups (`<hyperv>`, `<kvm>`, `<xen>`),
+//! `capabilities.rs` the container capabilities; the rest is here.
+
+mod capabilities;
+mod hyperv;
 
 use bytesize::ByteSize;
 use serde::{Deserialize, Serialize};
@@ -11,6 +15,12 @@ use crate::error::Result;
 use crate::units::{Size, Unit};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
+
+pub use self::capabilities::{Capabilities, CapabilitiesPolicy};
+pub use self::hyperv::{
+    Hyperv, HypervMode, HypervSpinlocks, HypervStimer, HypervTlbflush, HypervVendorId, Kvm,
+    KvmDirtyRing, Xen, XenPassthrough, XenPassthroughMode,
+};
 
 /// A feature switched with a `state='on|off'` attribute (schema `featurestate`): Hyper-V
 /// and KVM options, `<hap>`, `<pvspinlock>`, `<vmport>`, `<pmu>` and others
@@ -76,16 +86,6 @@ value_enum! {
     }
 }
 
-value_enum! {
-    /// `<hyperv mode=…>`: which Hyper-V enlightenments are on.
-    pub enum HypervMode {
-        /// `custom`: those listed.
-        Custom = "custom",
-        /// `passthrough`: all the host supports.
-        Passthrough = "passthrough",
-    }
-}
-
 /// `<features>`: hypervisor features (formatdomain: "Hypervisor features").
 ///
 /// Fields are in libvirt's output order. A marker such as `<acpi/>` is on when present.
@@ -110,6 +110,8 @@ pub struct Features {
     pub kvm: Option<Kvm>,
     /// `<pvspinlock>`: paravirtual spinlocks.
     pub pvspinlock: Option<FeatureState>,
+    /// `<capabilities>`: Linux capabilities of a container.
+    pub capabilities: Option<Capabilities>,
     /// `<pmu>`: the performance monitoring unit.
     pub pmu: Option<FeatureState>,
     /// `<vmport>`: VMware IO port emulation.
@@ -120,6 +122,8 @@ pub struct Features {
     pub smm: Option<Smm>,
     /// `<ioapic>`: the IOAPIC driver.
     pub ioapic: Option<Ioapic>,
+    /// `<hpt>`: the POWER hashed page table.
+    pub hpt: Option<Hpt>,
     /// `<vmcoreinfo>`: the guest's vmcoreinfo device for crash dumps.
     pub vmcoreinfo: Option<FeatureState>,
     /// `<htm>`: POWER Hardware Transactional Memory.
@@ -132,6 +136,16 @@ pub struct Features {
     /// `<ccf-assist>`: POWER count cache flush assist.
     #[serde(rename = "ccf-assist")]
     pub ccf_assist: Option<FeatureState>,
+    /// `<xen>`: Xen-specific behaviour.
+    pub xen: Option<Xen>,
+    /// `<cfpc>`: POWER cache flush on privilege change (Spectre mitigation).
+    pub cfpc: Option<PseriesMitigation>,
+    /// `<sbbc>`: POWER speculation barrier bounds checking (Spectre mitigation).
+    pub sbbc: Option<PseriesMitigation>,
+    /// `<ibs>`: POWER indirect branch speculation (Spectre mitigation).
+    pub ibs: Option<Ibs>,
+    /// `<tcg>`: options of QEMU's TCG accelerator.
+    pub tcg: Option<Tcg>,
     /// `<async-teardown>`: tear down guest memory asynchronously (s390).
     #[serde(rename = "async-teardown")]
     pub async_teardown: Option<AsyncTeardown>,
@@ -139,8 +153,9 @@ pub struct Features {
     pub ras: Option<FeatureState>,
     /// `<ps2>`: the PS/2 controller.
     pub ps2: Option<FeatureState>,
-    /// Unknown attributes and elements (`<xen>`, `<hpt>`, `<tcg>`, …), kept and
-    /// written back.
+    /// `<aia>`: the RISC-V Advanced Interrupt Architecture.
+    pub aia: Option<Aia>,
+    /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
@@ -300,182 +315,157 @@ pub struct AsyncTeardown {
     pub extra: Extra,
 }
 
-/// `<hyperv>`: Hyper-V enlightenments, which make Windows guests faster
-/// (formatdomain: "Hypervisor features").
-///
-/// Fields are in libvirt's output order.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Hyperv {
-    /// `mode`: custom (the children say) or passthrough (all the host has).
-    #[serde(rename = "@mode")]
-    pub mode: Option<HypervMode>,
-    /// `<relaxed>`: relaxed timing checks.
-    pub relaxed: Option<FeatureState>,
-    /// `<vapic>`: virtual APIC assists.
-    pub vapic: Option<FeatureState>,
-    /// `<spinlocks>`: spinlock notification.
-    pub spinlocks: Option<HypervSpinlocks>,
-    /// `<vpindex>`: virtual processor index.
-    pub vpindex: Option<FeatureState>,
-    /// `<runtime>`: processor time spent on guest and hypervisor code.
-    pub runtime: Option<FeatureState>,
-    /// `<synic>`: synthetic interrupt controller.
-    pub synic: Option<FeatureState>,
-    /// `<stimer>`: synthetic timers.
-    pub stimer: Option<HypervStimer>,
-    /// `<reset>`: hypervisor reset.
-    pub reset: Option<FeatureState>,
-    /// `<vendor_id>`: the hypervisor vendor id shown to the guest.
-    pub vendor_id: Option<HypervVendorId>,
-    /// `<frequencies>`: TSC and APIC frequency MSRs.
-    pub frequencies: Option<FeatureState>,
-    /// `<reenlightenment>`: notification on TSC frequency change (migration).
-    pub reenlightenment: Option<FeatureState>,
-    /// `<tlbflush>`: paravirtual TLB flush.
-    pub tlbflush: Option<HypervTlbflush>,
-    /// `<ipi>`: paravirtual inter-processor interrupts.
-    pub ipi: Option<FeatureState>,
-    /// `<evmcs>`: enlightened VMCS (nested virtualization).
-    pub evmcs: Option<FeatureState>,
-    /// `<avic>`: AMD AVIC support.
-    pub avic: Option<FeatureState>,
-    /// `<emsr_bitmap>`: enlightened MSR bitmap (nested virtualization).
-    pub emsr_bitmap: Option<FeatureState>,
-    /// `<xmm_input>`: hypercall input through XMM registers.
-    pub xmm_input: Option<FeatureState>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-impl Hyperv {
-    /// The enlightenments Phyllome turns on for Windows 10 and 11 guests.
-    pub fn phyllome_windows() -> Self {
-        Hyperv {
-            mode: Some(HypervMode::Custom),
-            relaxed: Some(FeatureState::on()),
-            vapic: Some(FeatureState::on()),
-            spinlocks: Some(HypervSpinlocks {
-                state: Some(OnOff::On),
-                retries: Some(4096),
-                ..Default::default()
-            }),
-            vpindex: Some(FeatureState::on()),
-            runtime: Some(FeatureState::on()),
-            synic: Some(FeatureState::on()),
-            stimer: Some(HypervStimer {
-                state: Some(OnOff::On),
-                direct: Some(FeatureState::on()),
-                ..Default::default()
-            }),
-            reset: Some(FeatureState::on()),
-            frequencies: Some(FeatureState::on()),
-            reenlightenment: Some(FeatureState::on()),
-            tlbflush: Some(HypervTlbflush {
-                state: Some(OnOff::On),
-                direct: Some(FeatureState::on()),
-                extended: Some(FeatureState::on()),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }
+value_enum! {
+    /// `<hpt resizing=…>`: whether the POWER hashed page table can be resized.
+    pub enum HptResizing {
+        /// `enabled`: if the host supports it.
+        Enabled = "enabled",
+        /// `disabled`
+        Disabled = "disabled",
+        /// `required`: refuse to start without it.
+        Required = "required",
     }
 }
 
-/// `<hyperv><spinlocks>`: spinlock notification (formatdomain: "Hypervisor features").
+/// `<hpt>`: the POWER (pSeries) hashed page table (formatdomain: "Hypervisor features").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct HypervSpinlocks {
-    /// `state`: on or off.
-    #[serde(rename = "@state")]
-    pub state: Option<OnOff>,
-    /// `retries`: spin attempts before notifying the hypervisor (at least 4095).
-    #[serde(rename = "@retries")]
-    pub retries: Option<u32>,
+pub struct Hpt {
+    /// `resizing`: enabled, disabled or required.
+    #[serde(rename = "@resizing")]
+    pub resizing: Option<HptResizing>,
+    /// `<maxpagesize>`: the largest page size the guest may use (KiB without a unit).
+    pub maxpagesize: Option<FeatureSize>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
 
-/// `<hyperv><vendor_id>`: the hypervisor vendor id (formatdomain: "Hypervisor features").
+/// A size element of a feature (`<hpt><maxpagesize>`, `<tcg><tb-cache>`): libvirt's
+/// `scaledInteger`, KiB when there is no unit (formatdomain: "Hypervisor features").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct HypervVendorId {
-    /// `state`: on or off.
-    #[serde(rename = "@state")]
-    pub state: Option<OnOff>,
-    /// `value`: up to 12 characters.
+pub struct FeatureSize {
+    /// `unit`: the unit of `value`; KiB when absent.
+    #[serde(rename = "@unit")]
+    pub unit: Option<Unit>,
+    /// The size, in `unit`.
+    #[serde(rename = "$text")]
+    pub value: u64,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+impl FeatureSize {
+    /// `value` of `unit`.
+    pub fn new(value: u64, unit: Unit) -> Self {
+        FeatureSize {
+            unit: Some(unit),
+            value,
+            extra: Extra::default(),
+        }
+    }
+
+    /// The number and unit as a [`Size`].
+    pub fn size(&self) -> Size {
+        Size {
+            value: self.value,
+            unit: self.unit.clone(),
+        }
+    }
+
+    /// The size in bytes (KiB when there is no unit); an error when it overflows.
+    pub fn bytes(&self) -> Result<u64> {
+        self.size().to_bytes(&Unit::KIB)
+    }
+}
+
+value_enum! {
+    /// `<cfpc value=…>`, `<sbbc value=…>`: the state of a POWER Spectre mitigation.
+    pub enum MitigationValue {
+        /// `broken`: no mitigation.
+        Broken = "broken",
+        /// `workaround`: mitigated in software.
+        Workaround = "workaround",
+        /// `fixed`: fixed in hardware.
+        Fixed = "fixed",
+    }
+}
+
+/// `<cfpc>`, `<sbbc>`: a POWER (pSeries) Spectre mitigation (formatdomain: "Hypervisor
+/// features").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PseriesMitigation {
+    /// `value`: broken, workaround or fixed.
     #[serde(rename = "@value")]
-    pub value: Option<String>,
+    pub value: Option<MitigationValue>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
 
-/// `<hyperv><stimer>`: synthetic timers (formatdomain: "Hypervisor features").
+value_enum! {
+    /// `<ibs value=…>`: the state of the POWER indirect branch speculation mitigation.
+    pub enum IbsValue {
+        /// `broken`: no mitigation.
+        Broken = "broken",
+        /// `workaround`: mitigated in software.
+        Workaround = "workaround",
+        /// `fixed-ibs`: fixed by serialising indirect branches.
+        FixedIbs = "fixed-ibs",
+        /// `fixed-ccd`: fixed by disabling the count cache.
+        FixedCcd = "fixed-ccd",
+        /// `fixed-na`: not affected.
+        FixedNa = "fixed-na",
+    }
+}
+
+/// `<ibs>`: POWER indirect branch speculation (formatdomain: "Hypervisor features").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct HypervStimer {
-    /// `state`: on or off.
-    #[serde(rename = "@state")]
-    pub state: Option<OnOff>,
-    /// `<direct>`: direct mode synthetic timers.
-    pub direct: Option<FeatureState>,
+pub struct Ibs {
+    /// `value`: the mitigation's state.
+    #[serde(rename = "@value")]
+    pub value: Option<IbsValue>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
 
-/// `<hyperv><tlbflush>`: paravirtual TLB flush (formatdomain: "Hypervisor features").
+/// `<tcg>`: options of QEMU's TCG accelerator (formatdomain: "Hypervisor features").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct HypervTlbflush {
-    /// `state`: on or off.
-    #[serde(rename = "@state")]
-    pub state: Option<OnOff>,
-    /// `<direct>`: direct TLB flush from nested guests.
-    pub direct: Option<FeatureState>,
-    /// `<extended>`: extended GVA ranges for flushes.
-    pub extended: Option<FeatureState>,
+pub struct Tcg {
+    /// `<tb-cache>`: the translation block cache size (KiB without a unit).
+    #[serde(rename = "tb-cache")]
+    pub tb_cache: Option<FeatureSize>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
 
-/// `<kvm>`: KVM-specific features (formatdomain: "Hypervisor features").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Kvm {
-    /// `<hidden>`: hide the KVM signature from the guest.
-    pub hidden: Option<FeatureState>,
-    /// `<hint-dedicated>`: tell the guest its vCPUs are pinned and dedicated.
-    #[serde(rename = "hint-dedicated")]
-    pub hint_dedicated: Option<FeatureState>,
-    /// `<poll-control>`: guest-controlled halt polling.
-    #[serde(rename = "poll-control")]
-    pub poll_control: Option<FeatureState>,
-    /// `<pv-ipi>`: paravirtual inter-processor interrupts.
-    #[serde(rename = "pv-ipi")]
-    pub pv_ipi: Option<FeatureState>,
-    /// `<dirty-ring>`: dirty page tracking with a ring buffer.
-    #[serde(rename = "dirty-ring")]
-    pub dirty_ring: Option<KvmDirtyRing>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
+value_enum! {
+    /// `<aia value=…>`: which RISC-V interrupt controllers the guest gets.
+    pub enum AiaValue {
+        /// `none`: neither.
+        None = "none",
+        /// `aplic`: the APLIC only.
+        Aplic = "aplic",
+        /// `aplic-imsic`: the APLIC and the IMSIC.
+        AplicImsic = "aplic-imsic",
+    }
 }
 
-/// `<kvm><dirty-ring>`: dirty ring tracking (formatdomain: "Hypervisor features").
+/// `<aia>`: the RISC-V Advanced Interrupt Architecture (formatdomain: "Hypervisor
+/// features").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct KvmDirtyRing {
-    /// `state`: on or off.
-    #[serde(rename = "@state")]
-    pub state: Option<OnOff>,
-    /// `size`: ring entries, a power of two from 1024 to 65536.
-    #[serde(rename = "@size")]
-    pub size: Option<u32>,
+pub struct Aia {
+    /// `value`: none, aplic or aplic-imsic.
+    #[serde(rename = "@value")]
+    pub value: Option<AiaValue>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -627,12 +617,85 @@ mod tests {
 
     #[test]
     fn unmodelled_features_stay_in_extra() {
-        let text = "<features>\n  <acpi/>\n  <xen>\n    <e820_host state='on'/>\n  </xen>\n  \
-                    <tcg>\n    <tb-cache unit='MiB'>128</tb-cache>\n  </tcg>\n</features>";
+        let text = "<features>\n  <acpi/>\n  <tcg>\n    <tb-cache unit='MiB'>128</tb-cache>\n    \
+                    <split-wx state='on'/>\n  </tcg>\n  <sev-guest state='on'/>\n</features>";
         let features = xml::from_str::<Features>(text, "features").unwrap();
         assert!(features.acpi.is_some());
         assert!(!features.extra.is_empty());
+        assert!(!features.tcg.as_ref().unwrap().extra.is_empty());
         assert_eq!(xml::to_string(&features, "features").unwrap(), text);
+    }
+
+    #[test]
+    fn machine_specific_features() {
+        round_trip(
+            &Features {
+                capabilities: Some(Capabilities {
+                    policy: Some(CapabilitiesPolicy::Allow),
+                    sys_module: Some(FeatureState::off()),
+                    ..Default::default()
+                }),
+                hpt: Some(Hpt {
+                    resizing: Some(HptResizing::Required),
+                    maxpagesize: Some(FeatureSize::new(64, Unit::KIB)),
+                    ..Default::default()
+                }),
+                xen: Some(Xen {
+                    e820_host: Some(FeatureState::on()),
+                    passthrough: Some(XenPassthrough {
+                        state: Some(OnOff::On),
+                        mode: Some(XenPassthroughMode::SharePt),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                cfpc: Some(PseriesMitigation {
+                    value: Some(MitigationValue::Workaround),
+                    ..Default::default()
+                }),
+                sbbc: Some(PseriesMitigation {
+                    value: Some(MitigationValue::Fixed),
+                    ..Default::default()
+                }),
+                ibs: Some(Ibs {
+                    value: Some(IbsValue::FixedCcd),
+                    ..Default::default()
+                }),
+                tcg: Some(Tcg {
+                    tb_cache: Some(FeatureSize::new(128, Unit::MIB)),
+                    ..Default::default()
+                }),
+                aia: Some(Aia {
+                    value: Some(AiaValue::AplicImsic),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "<features>\n  <capabilities policy='allow'>\n    <sys_module state='off'/>\n  </capabilities>\n  \
+             <hpt resizing='required'>\n    <maxpagesize unit='KiB'>64</maxpagesize>\n  </hpt>\n  \
+             <xen>\n    <e820_host state='on'/>\n    <passthrough state='on' mode='share_pt'/>\n  </xen>\n  \
+             <cfpc value='workaround'/>\n  <sbbc value='fixed'/>\n  <ibs value='fixed-ccd'/>\n  \
+             <tcg>\n    <tb-cache unit='MiB'>128</tb-cache>\n  </tcg>\n  <aia value='aplic-imsic'/>\n</features>",
+        );
+        let size = FeatureSize {
+            value: 2,
+            ..Default::default()
+        };
+        assert_eq!(size.bytes().unwrap(), 2048);
+        assert_eq!(FeatureSize::new(1, Unit::GIB).bytes().unwrap(), 1 << 30);
+    }
+
+    #[test]
+    fn empty_groups_are_kept() {
+        round_trip(
+            &Features {
+                xen: Some(Xen::default()),
+                tcg: Some(Tcg::default()),
+                hpt: Some(Hpt::default()),
+                ..Default::default()
+            },
+            "<features>\n  <hpt/>\n  <xen/>\n  <tcg/>\n</features>",
+        );
     }
 
     #[test]

@@ -1,10 +1,24 @@
 //! `<os>`: how the guest boots — firmware, loader and NVRAM, direct kernel boot,
 //! boot order, container init (formatdomain: "Operating system booting").
+//!
+//! `firmware.rs` holds `<loader>`, `<nvram>` and `<firmware>`; `container.rs` the
+//! container pieces (`<initenv>` and the domain-level `<idmap>`). The domain-level
+//! `<bootloader>` and `<bootloader_args>` (formatdomain: "Host bootloader") are plain
+//! text fields of [`Domain`](crate::Domain).
+
+mod container;
+mod firmware;
 
 use serde::{Deserialize, Serialize};
 
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
+
+pub use self::container::{IdMap, IdMapEntry, InitEnv};
+pub use self::firmware::{
+    FirmwareFeature, FirmwareFeatureName, FirmwareFeatures, FirmwareFormat, Loader, LoaderType,
+    Nvram, NvramType,
+};
 
 value_enum! {
     /// `<os firmware=…>`: firmware auto-selection.
@@ -36,48 +50,6 @@ impl Default for OsTypeKind {
     /// Phyllome OS runs fully virtualized guests.
     fn default() -> Self {
         OsTypeKind::Hvm
-    }
-}
-
-value_enum! {
-    /// `<loader type=…>`: where the firmware image is mapped.
-    pub enum LoaderType {
-        /// `rom`
-        Rom = "rom",
-        /// `pflash`: a flash device (UEFI images).
-        Pflash = "pflash",
-    }
-}
-
-value_enum! {
-    /// `format` / `templateFormat` of `<loader>` and `<nvram>` (schema `pflashFormatTypes`).
-    pub enum FirmwareFormat {
-        /// `raw`
-        Raw = "raw",
-        /// `qcow2`
-        Qcow2 = "qcow2",
-    }
-}
-
-value_enum! {
-    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`.
-    pub enum NvramType {
-        /// `file`
-        File = "file",
-        /// `block`
-        Block = "block",
-        /// `network`
-        Network = "network",
-    }
-}
-
-value_enum! {
-    /// `<firmware><feature name=…>`: a firmware feature for auto-selection.
-    pub enum FirmwareFeatureName {
-        /// `enrolled-keys`: the NVRAM template has the default certificates enrolled.
-        EnrolledKeys = "enrolled-keys",
-        /// `secure-boot`: the firmware implements UEFI Secure Boot.
-        SecureBoot = "secure-boot",
     }
 }
 
@@ -220,115 +192,6 @@ impl OsType {
             extra: Extra::default(),
         }
     }
-}
-
-/// `<os><firmware>`: the firmware features auto-selection must honour
-/// (formatdomain: "BIOS bootloader").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FirmwareFeatures {
-    /// `<feature>` elements.
-    #[serde(rename = "feature")]
-    pub features: Vec<FirmwareFeature>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<os><firmware><feature>`: a firmware feature that must be on or off
-/// (formatdomain: "BIOS bootloader").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct FirmwareFeature {
-    /// `enabled`: whether the selected firmware must have the feature.
-    #[serde(rename = "@enabled")]
-    pub enabled: Option<YesNo>,
-    /// `name`: the feature.
-    #[serde(rename = "@name")]
-    pub name: Option<FirmwareFeatureName>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-impl FirmwareFeature {
-    /// `<feature enabled=… name=…/>`.
-    pub fn new(name: FirmwareFeatureName, enabled: bool) -> Self {
-        FirmwareFeature {
-            enabled: Some(enabled.into()),
-            name: Some(name),
-            extra: Extra::default(),
-        }
-    }
-}
-
-/// `<os><initenv>`: an environment variable for a container's init (formatdomain:
-/// "Container boot").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct InitEnv {
-    /// `name`: the variable's name.
-    #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// The variable's value.
-    #[serde(rename = "$text")]
-    pub value: String,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<os><loader>`: the firmware image (formatdomain: "BIOS bootloader").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Loader {
-    /// `readonly`: whether the image is read-only (UEFI code is).
-    #[serde(rename = "@readonly")]
-    pub readonly: Option<YesNo>,
-    /// `secure`: whether the firmware is Secure Boot capable.
-    #[serde(rename = "@secure")]
-    pub secure: Option<YesNo>,
-    /// `type`: `rom` or `pflash`.
-    #[serde(rename = "@type")]
-    pub kind: Option<LoaderType>,
-    /// `stateless`: run without NVRAM.
-    #[serde(rename = "@stateless")]
-    pub stateless: Option<YesNo>,
-    /// `format`: only consider firmware builds in this format.
-    #[serde(rename = "@format")]
-    pub format: Option<FirmwareFormat>,
-    /// The host path of the image; `None` with firmware auto-selection.
-    #[serde(rename = "$text")]
-    pub path: Option<String>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<os><nvram>`: the UEFI variable store (formatdomain: "BIOS bootloader").
-///
-/// A `<source>` child (NVRAM given with `type`, like a disk source) is kept in `extra`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Nvram {
-    /// `template`: the master variable store copied into a new NVRAM file.
-    #[serde(rename = "@template")]
-    pub template: Option<String>,
-    /// `templateFormat`: the template's format.
-    #[serde(rename = "@templateFormat")]
-    pub template_format: Option<FirmwareFormat>,
-    /// `type`: the storage kind when the NVRAM is given by a `<source>` child.
-    #[serde(rename = "@type")]
-    pub kind: Option<NvramType>,
-    /// `format`: the NVRAM image's format.
-    #[serde(rename = "@format")]
-    pub format: Option<FirmwareFormat>,
-    /// The host path of the NVRAM file (old style, without `type`).
-    #[serde(rename = "$text")]
-    pub path: Option<String>,
-    /// Unknown attributes and elements (including `<source>`), kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
 }
 
 /// `<os><acpi>`: ACPI tables passed to the guest (formatdomain: "Common `<os>` element
@@ -591,20 +454,19 @@ mod tests {
     }
 
     #[test]
-    fn nvram_source_stays_in_extra() {
-        let text = "<os>\n  <type>hvm</type>\n  <nvram type='file' template='/usr/share/OVMF/OVMF_VARS.fd'>\n    \
+    fn nvram_source_is_typed() {
+        let text = "<os>\n  <type>hvm</type>\n  <nvram template='/usr/share/OVMF/OVMF_VARS.fd' type='file'>\n    \
                     <source file='/var/lib/libvirt/nvram/guest_VARS.fd'/>\n  </nvram>\n</os>";
         let os = xml::from_str::<Os>(text, "os").unwrap();
         let nvram = os.nvram.as_ref().unwrap();
         assert_eq!(nvram.kind, Some(NvramType::File));
         assert_eq!(nvram.path, None);
-        assert!(!nvram.extra.is_empty());
-        let back = xml::to_string(&os, "os").unwrap();
-        assert!(
-            back.contains("<source file='/var/lib/libvirt/nvram/guest_VARS.fd'/>"),
-            "{back}"
+        assert_eq!(
+            nvram.source.as_ref().unwrap().file.as_deref(),
+            Some("/var/lib/libvirt/nvram/guest_VARS.fd")
         );
-        assert_eq!(xml::from_str::<Os>(&back, "os").unwrap(), os);
+        assert!(xml::unmodelled(&os, "os").is_empty());
+        assert_eq!(xml::to_string(&os, "os").unwrap(), text);
     }
 
     #[test]

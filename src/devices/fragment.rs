@@ -1,0 +1,385 @@
+//! Device fragments: every device element on its own, as libvirt's hotplug API
+//! (`virsh attach-device`, `update-device`, `detach-device`) takes it.
+//!
+//! [`DeviceXml`] gives each device type `from_xml`, `from_xml_strict`, `to_xml` and
+//! `unmodelled` for its own element; [`Device::from_xml`] reads any device fragment
+//! and picks the variant by the root element's name. The rules are those of a whole
+//! domain: unknown content is kept and written back, strict parsing refuses it.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use super::{
+    Audio, Channel, Console, Controller, Crypto, Device, Disk, Filesystem, Graphics, Hostdev, Hub,
+    Input, Interface, Iommu, Lease, MemBalloon, MemoryDevice, NvramDevice, Panic, Parallel, Pstore,
+    Redirdev, Redirfilter, Rng, Serial, Shmem, Smartcard, Sound, Tpm, Video, Vsock, Watchdog,
+};
+use crate::error::{Error, Result};
+use crate::xml::{self, Element, RawElement, Unmodelled};
+
+/// A device element that stands alone as an XML fragment, e.g. `<disk>…</disk>`
+/// (formatdomain: "Devices").
+///
+/// ```
+/// use libvirt_domain::devices::{DeviceXml, Vsock};
+///
+/// let vsock = Vsock::from_xml("<vsock model='virtio'><cid auto='yes'/></vsock>")?;
+/// assert_eq!(vsock.to_xml()?, "<vsock model='virtio'>\n  <cid auto='yes'/>\n</vsock>");
+/// # Ok::<(), libvirt_domain::Error>(())
+/// ```
+pub trait DeviceXml: Serialize + DeserializeOwned {
+    /// The element name, e.g. `disk`.
+    const ELEMENT: &'static str;
+
+    /// Parse a fragment whose root element is [`Self::ELEMENT`], keeping content the
+    /// model does not know in `extra` fields.
+    fn from_xml(text: &str) -> Result<Self> {
+        xml::from_str(text, Self::ELEMENT)
+    }
+
+    /// Parse a fragment and fail on the first element, attribute or text the model
+    /// does not know, naming its path and line:column.
+    fn from_xml_strict(text: &str) -> Result<Self> {
+        let value = Self::from_xml(text)?;
+        refuse_unmodelled(value.unmodelled())?;
+        Ok(value)
+    }
+
+    /// Read an already parsed element, which must be named [`Self::ELEMENT`].
+    fn from_element(element: &Element) -> Result<Self> {
+        xml::from_element(element, Self::ELEMENT)
+    }
+
+    /// Write the device as a fragment in libvirt's layout (two-space indentation).
+    fn to_xml(&self) -> Result<String> {
+        xml::to_string(self, Self::ELEMENT)
+    }
+
+    /// Every element, attribute and text the model does not know, with paths below
+    /// the fragment's root (e.g. `/disk/driver/@future`).
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        xml::unmodelled(self, Self::ELEMENT)
+    }
+}
+
+/// The first unmodelled item as a strict-mode error.
+fn refuse_unmodelled(unmodelled: Vec<Unmodelled>) -> Result<()> {
+    match unmodelled.into_iter().next() {
+        Some(first) => Err(Error::Unmodelled {
+            position: first.position.unwrap_or_default(),
+            path: first.path,
+            what: first.kind,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Implements [`DeviceXml`] for each device type, the `Device` methods that
+/// dispatch on the element name, and `From<T> for Device`.
+macro_rules! device_kinds {
+    ($($variant:ident($ty:ident) = $element:literal,)+) => {
+        $(
+            impl DeviceXml for $ty {
+                const ELEMENT: &'static str = $element;
+            }
+
+            impl From<$ty> for Device {
+                fn from(device: $ty) -> Self {
+                    Device::$variant(device)
+                }
+            }
+        )+
+
+        impl Device {
+            /// The device's element name, e.g. `disk`.
+            pub fn element_name(&self) -> &str {
+                match self {
+                    Device::Emulator(_) => "emulator",
+                    $( Device::$variant(_) => $element, )+
+                    Device::Other(raw) => raw.element.name.local.as_str(),
+                }
+            }
+
+            /// Read an already parsed device element; the variant is chosen by its
+            /// name, and an element this crate does not model becomes
+            /// [`Device::Other`] (reported by [`Device::unmodelled`]).
+            pub fn from_element(element: &Element) -> Result<Device> {
+                if element.name.namespace.is_none() {
+                    match element.name.local.as_str() {
+                        "emulator" => {
+                            return xml::from_element(element, "emulator").map(Device::Emulator)
+                        }
+                        $( $element => return $ty::from_element(element).map(Device::$variant), )+
+                        _ => {}
+                    }
+                }
+                let origin = Unmodelled {
+                    path: format!("/{}", element.name.qualified()),
+                    position: Some(element.position),
+                    kind: "element",
+                };
+                Ok(Device::Other(RawElement {
+                    element: element.clone(),
+                    origin: Some(origin),
+                }))
+            }
+
+            /// Write the device as a fragment in libvirt's layout.
+            pub fn to_xml(&self) -> Result<String> {
+                match self {
+                    Device::Emulator(path) => xml::to_string(path, "emulator"),
+                    $( Device::$variant(device) => device.to_xml(), )+
+                    Device::Other(raw) => xml::to_string(raw, "$raw"),
+                }
+            }
+
+            /// Every element, attribute and text the model does not know, with paths
+            /// below the fragment's root; a whole unknown device is one item.
+            pub fn unmodelled(&self) -> Vec<Unmodelled> {
+                match self {
+                    Device::Emulator(_) => Vec::new(),
+                    $( Device::$variant(device) => device.unmodelled(), )+
+                    Device::Other(raw) => xml::unmodelled(raw, "$raw"),
+                }
+            }
+        }
+    };
+}
+
+device_kinds! {
+    Disk(Disk) = "disk",
+    Controller(Controller) = "controller",
+    Lease(Lease) = "lease",
+    Filesystem(Filesystem) = "filesystem",
+    Interface(Interface) = "interface",
+    Input(Input) = "input",
+    Sound(Sound) = "sound",
+    Audio(Audio) = "audio",
+    Hostdev(Hostdev) = "hostdev",
+    Graphics(Graphics) = "graphics",
+    Video(Video) = "video",
+    Console(Console) = "console",
+    Parallel(Parallel) = "parallel",
+    Serial(Serial) = "serial",
+    Channel(Channel) = "channel",
+    Smartcard(Smartcard) = "smartcard",
+    Hub(Hub) = "hub",
+    Redirdev(Redirdev) = "redirdev",
+    Redirfilter(Redirfilter) = "redirfilter",
+    Rng(Rng) = "rng",
+    Tpm(Tpm) = "tpm",
+    Shmem(Shmem) = "shmem",
+    Memory(MemoryDevice) = "memory",
+    Crypto(Crypto) = "crypto",
+    Watchdog(Watchdog) = "watchdog",
+    MemBalloon(MemBalloon) = "memballoon",
+    Nvram(NvramDevice) = "nvram",
+    Panic(Panic) = "panic",
+    Iommu(Iommu) = "iommu",
+    Vsock(Vsock) = "vsock",
+    Pstore(Pstore) = "pstore",
+}
+
+impl Device {
+    /// Parse any device fragment (`<disk>`, `<hostdev>`, …); the root element's name
+    /// picks the variant, and an element this crate does not model is kept whole as
+    /// [`Device::Other`].
+    ///
+    /// ```
+    /// use libvirt_domain::devices::Device;
+    ///
+    /// let device = Device::from_xml("<watchdog model='itco' action='reset'/>")?;
+    /// assert_eq!(device.element_name(), "watchdog");
+    /// assert!(matches!(device, Device::Watchdog(_)));
+    /// # Ok::<(), libvirt_domain::Error>(())
+    /// ```
+    pub fn from_xml(text: &str) -> Result<Device> {
+        Device::from_element(&Element::parse(text)?)
+    }
+
+    /// Parse any device fragment and fail on the first content the model does not
+    /// know (an unknown device element included), naming its path and line:column.
+    pub fn from_xml_strict(text: &str) -> Result<Device> {
+        let device = Device::from_xml(text)?;
+        refuse_unmodelled(device.unmodelled())?;
+        Ok(device)
+    }
+}
+
+impl From<RawElement> for Device {
+    fn from(raw: RawElement) -> Self {
+        Device::Other(raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One modelled fragment of every device kind, as libvirt writes it.
+    const FRAGMENTS: &[&str] = &[
+        "<emulator>/usr/bin/qemu-system-x86_64</emulator>",
+        "<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n  <source file='/var/lib/libvirt/images/a.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n</disk>",
+        "<controller type='usb' index='0' model='qemu-xhci'/>",
+        "<lease>\n  <lockspace>somearea</lockspace>\n  <key>somekey</key>\n  <target path='/some/lease/path' offset='1024'/>\n</lease>",
+        "<filesystem type='mount' accessmode='passthrough'>\n  <driver type='virtiofs'/>\n  <source dir='/home'/>\n  <target dir='home'/>\n</filesystem>",
+        "<interface type='network'>\n  <source network='default'/>\n  <model type='virtio'/>\n</interface>",
+        "<input type='tablet' bus='usb'/>",
+        "<sound model='ich9'>\n  <audio id='1'/>\n</sound>",
+        "<audio type='pulseaudio' id='1' serverName='acme.example.org'/>",
+        "<hostdev type='pci' mode='subsystem' managed='yes'>\n  <source>\n    <address domain='0x0000' bus='0x06' slot='0x02' function='0x0'/>\n  </source>\n</hostdev>",
+        "<graphics type='spice' autoport='yes'/>",
+        "<video>\n  <model type='virtio' heads='1' primary='yes'/>\n</video>",
+        "<console type='pty'>\n  <target type='serial' port='0'/>\n</console>",
+        "<parallel type='file'>\n  <source path='/tmp/parallel.log'/>\n  <target port='0'/>\n</parallel>",
+        "<serial type='pty'>\n  <target port='0'/>\n</serial>",
+        "<channel type='unix'>\n  <target type='virtio' name='org.qemu.guest_agent.0'/>\n</channel>",
+        "<smartcard mode='passthrough' type='spicevmc'/>",
+        "<hub type='usb'/>",
+        "<redirdev bus='usb' type='spicevmc'/>",
+        "<redirfilter>\n  <usbdev class='0x08' vendor='0x15E1' product='0x2007' version='1.09' allow='yes'/>\n  <usbdev allow='no'/>\n</redirfilter>",
+        "<rng model='virtio'>\n  <backend model='random'>/dev/urandom</backend>\n</rng>",
+        "<tpm model='tpm-crb'>\n  <backend type='emulator' version='2.0'/>\n</tpm>",
+        "<shmem name='my_shmem0' role='peer'>\n  <model type='ivshmem-plain'/>\n  <size unit='M'>4</size>\n</shmem>",
+        "<memory model='dimm'>\n  <target>\n    <size unit='KiB'>524287</size>\n    <node>0</node>\n  </target>\n</memory>",
+        "<crypto model='virtio' type='qemu'>\n  <backend model='builtin' queues='1'/>\n</crypto>",
+        "<watchdog model='itco' action='reset'/>",
+        "<memballoon model='virtio'>\n  <stats period='10'/>\n</memballoon>",
+        "<nvram>\n  <address type='spapr-vio' reg='0x00003000'/>\n</nvram>",
+        "<panic model='isa'>\n  <address type='isa' iobase='0x505'/>\n</panic>",
+        "<iommu model='intel'/>",
+        "<vsock model='virtio'>\n  <cid auto='no' address='3'/>\n</vsock>",
+        "<pstore backend='acpi-erst'>\n  <path>/tmp/guest_acpi_esrt</path>\n  <size unit='KiB'>8</size>\n</pstore>",
+    ];
+
+    #[test]
+    fn every_device_kind_round_trips_as_a_fragment() {
+        for xml in FRAGMENTS {
+            let device = Device::from_xml_strict(xml).unwrap_or_else(|e| panic!("{xml}: {e}"));
+            assert!(
+                !matches!(device, Device::Other(_)),
+                "{xml} read as an unknown device"
+            );
+            assert!(xml[1..].starts_with(device.element_name()), "{xml}");
+            assert_eq!(device.to_xml().unwrap(), *xml);
+            assert!(device.unmodelled().is_empty(), "{xml}");
+        }
+    }
+
+    /// Every variant but `Other` has a fragment above (the match fails to compile
+    /// when a variant is added, reminding to add its fragment).
+    #[test]
+    fn fragments_cover_every_variant() {
+        let mut seen = std::collections::BTreeSet::new();
+        for xml in FRAGMENTS {
+            let device = Device::from_xml(xml).unwrap();
+            let name = match &device {
+                Device::Emulator(_) => "emulator",
+                Device::Disk(_) => "disk",
+                Device::Controller(_) => "controller",
+                Device::Lease(_) => "lease",
+                Device::Filesystem(_) => "filesystem",
+                Device::Interface(_) => "interface",
+                Device::Input(_) => "input",
+                Device::Sound(_) => "sound",
+                Device::Audio(_) => "audio",
+                Device::Hostdev(_) => "hostdev",
+                Device::Graphics(_) => "graphics",
+                Device::Video(_) => "video",
+                Device::Console(_) => "console",
+                Device::Parallel(_) => "parallel",
+                Device::Serial(_) => "serial",
+                Device::Channel(_) => "channel",
+                Device::Smartcard(_) => "smartcard",
+                Device::Hub(_) => "hub",
+                Device::Redirdev(_) => "redirdev",
+                Device::Redirfilter(_) => "redirfilter",
+                Device::Rng(_) => "rng",
+                Device::Tpm(_) => "tpm",
+                Device::Shmem(_) => "shmem",
+                Device::Memory(_) => "memory",
+                Device::Crypto(_) => "crypto",
+                Device::Watchdog(_) => "watchdog",
+                Device::MemBalloon(_) => "memballoon",
+                Device::Nvram(_) => "nvram",
+                Device::Panic(_) => "panic",
+                Device::Iommu(_) => "iommu",
+                Device::Vsock(_) => "vsock",
+                Device::Pstore(_) => "pstore",
+                Device::Other(_) => "other",
+            };
+            seen.insert(name);
+        }
+        assert_eq!(seen.len(), FRAGMENTS.len());
+        assert!(!seen.contains("other"));
+    }
+
+    #[test]
+    fn device_types_stand_alone() {
+        let disk = Disk::from_xml(FRAGMENTS[1]).unwrap();
+        assert_eq!(disk.to_xml().unwrap(), FRAGMENTS[1]);
+        let hostdev = Hostdev::from_xml(FRAGMENTS[9]).unwrap();
+        assert_eq!(
+            Device::from(hostdev.clone()).to_xml().unwrap(),
+            FRAGMENTS[9]
+        );
+        assert_eq!(hostdev, Hostdev::pci(0, 6, 2, 0));
+        // The root element must match the type.
+        let err = Disk::from_xml("<interface type='network'/>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("expected the root element <disk>"), "{err}");
+    }
+
+    #[test]
+    fn unknown_content_is_kept_and_refused_when_strict() {
+        let xml = "<vsock model='virtio' future='1'>\n  <cid auto='yes'/>\n</vsock>";
+        let vsock = Vsock::from_xml(xml).unwrap();
+        assert_eq!(vsock.to_xml().unwrap(), xml);
+        let unmodelled = vsock.unmodelled();
+        assert_eq!(unmodelled.len(), 1);
+        assert_eq!(unmodelled[0].path, "/vsock/@future");
+        let err = Vsock::from_xml_strict(xml).unwrap_err();
+        assert!(
+            matches!(&err, Error::Unmodelled { path, .. } if path == "/vsock/@future"),
+            "{err}"
+        );
+        let err = Device::from_xml_strict(xml).unwrap_err();
+        assert!(matches!(err, Error::Unmodelled { .. }), "{err}");
+    }
+
+    #[test]
+    fn unknown_fragment_is_kept_whole() {
+        let xml = "<gizmo kind='new'>\n  <part/>\n</gizmo>";
+        let device = Device::from_xml(xml).unwrap();
+        let Device::Other(raw) = &device else {
+            panic!("expected Device::Other, got {device:?}");
+        };
+        assert_eq!(raw.element.name.local, "gizmo");
+        assert_eq!(device.element_name(), "gizmo");
+        assert_eq!(device.to_xml().unwrap(), xml);
+        let unmodelled = device.unmodelled();
+        assert_eq!(unmodelled.len(), 1, "{unmodelled:?}");
+        assert_eq!(unmodelled[0].path, "/gizmo");
+        assert_eq!(unmodelled[0].kind, "element");
+        let err = Device::from_xml_strict(xml).unwrap_err().to_string();
+        assert!(err.contains("/gizmo: unmodelled element"), "{err}");
+        // A namespaced element is never a device, whatever its local name.
+        let namespaced = Device::from_xml("<x:disk xmlns:x='urn:example'/>").unwrap();
+        assert!(matches!(namespaced, Device::Other(_)));
+        assert_eq!(
+            namespaced.to_xml().unwrap(),
+            "<x:disk xmlns:x='urn:example'/>"
+        );
+    }
+
+    #[test]
+    fn malformed_fragments_are_errors() {
+        assert!(Device::from_xml("<disk").is_err());
+        assert!(Device::from_xml("<audio id='1'/>").is_ok());
+        let err = Device::from_xml("<vsock><cid address='x'/></vsock>")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/vsock/cid/@address"), "{err}");
+    }
+}

@@ -1,0 +1,233 @@
+//! Real libvirt accepts what the builder writes.
+//!
+//! For the plain build, every preset in both modes and a build with a disk, a CD-ROM,
+//! a network, a share and a QEMU argument:
+//!
+//! - `xmllint --noout --relaxng ../shared/reference/libvirt-11.3/schemas/domain.rng`
+//!   accepts `to_xml()`;
+//! - libvirt 11.3's own parser accepts it: the file is copied into a Debian 13 chroot
+//!   (`LIBVIRT_ROOT`, default `/var/tmp/libvirt-root`, made with
+//!   `debootstrap --variant=minbase trixie DIR` and
+//!   `chroot DIR apt-get install -y --no-install-recommends libvirt-clients libvirt-daemon`)
+//!   and defined with `virsh -c test:///default` (the test driver runs libvirt's real
+//!   domain parser without a daemon); the `dumpxml` of the same invocation must parse
+//!   with `Domain::from_xml_strict` and keep the name, memory, vCPUs and devices.
+//!
+//! Where `xmllint` or the chroot is missing the tests say they were skipped and pass,
+//! unless `REQUIRE_LIBVIRT=1`, which makes them fail instead.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use bytesize::ByteSize;
+use libvirt_domain::devices::Device;
+use libvirt_domain::{Domain, NetworkSource, Preset};
+
+/// The builds every oracle checks, by label (also the domain name).
+fn build(label: &str) -> Domain {
+    let builder = Domain::builder(format!("oracle-{label}"));
+    let builder = match label {
+        "plain" => builder,
+        "linux-session" => builder.preset(Preset::Linux).session(),
+        "linux-system" => builder.preset(Preset::Linux).system(),
+        "windows-session" => builder.preset(Preset::Windows).session(),
+        "windows-system" => builder.preset(Preset::Windows).system(),
+        "windows10-system" => builder.preset(Preset::Windows).secure_boot(false),
+        "full" => builder
+            .memory(ByteSize::gib(8))
+            .vcpus(4)
+            .topology((1, 2, 2))
+            .disk("/var/lib/libvirt/images/guest.qcow2")
+            .disk("/var/lib/libvirt/images/data.raw")
+            .cdrom("/var/lib/libvirt/isos/installer.iso")
+            .network("bridge:br0".parse::<NetworkSource>().expect("network"))
+            .network(NetworkSource::User)
+            .share("/srv/share", "share")
+            .qemu_arg("-device")
+            .qemu_arg("ipmi-bmc-sim,id=bmc0")
+            .qemu_env("QEMU_MODULE_DIR", "/usr/lib64/qemu")
+            .generate_uuid()
+            .title("Everything at once")
+            .description("A build with every everyday addition"),
+        "linux-full" => builder
+            .preset(Preset::Linux)
+            .session()
+            .vcpus(6)
+            .disk("/home/user/guest.qcow2")
+            .cdrom("/home/user/installer.iso")
+            .network(NetworkSource::User)
+            .share("/home/user/Documents", "documents")
+            .qemu_arg("-no-user-config"),
+        other => panic!("unknown build {other}"),
+    };
+    builder
+        .build()
+        .unwrap_or_else(|e| panic!("{label} does not build:\n{e}"))
+}
+
+fn required() -> bool {
+    std::env::var("REQUIRE_LIBVIRT").is_ok_and(|v| v == "1")
+}
+
+/// Skip (or fail under `REQUIRE_LIBVIRT=1`) because `what` is missing.
+fn skip(test: &str, what: &str) {
+    assert!(!required(), "{test}: {what}, and REQUIRE_LIBVIRT=1");
+    println!("skipped {test}: {what}");
+}
+
+/// A file name no other test of this run uses.
+fn unique_name(label: &str) -> String {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("libvirt-domain-{}-{n}-{label}.xml", std::process::id())
+}
+
+fn xmllint(label: &str) {
+    let test = format!("xmllint {label}");
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/reference/libvirt-11.3/schemas/domain.rng");
+    if !schema.is_file() {
+        return skip(&test, &format!("{} is absent", schema.display()));
+    }
+    if Command::new("xmllint").arg("--version").output().is_err() {
+        return skip(&test, "xmllint is not installed (package libxml2-utils)");
+    }
+    let xml = build(label).to_xml().expect("to_xml");
+    let file = std::env::temp_dir().join(unique_name(label));
+    std::fs::write(&file, &xml).expect("write the domain");
+    let output = Command::new("xmllint")
+        .arg("--noout")
+        .arg("--relaxng")
+        .arg(&schema)
+        .arg(&file)
+        .output()
+        .expect("run xmllint");
+    let _ = std::fs::remove_file(&file);
+    assert!(
+        output.status.success(),
+        "{test}: domain.rng refuses\n{}\n{xml}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    println!("{test}: valid against domain.rng");
+}
+
+fn libvirt_root() -> PathBuf {
+    std::env::var_os("LIBVIRT_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("/var/tmp/libvirt-root"))
+}
+
+/// The `<domain>…</domain>` part of virsh's output.
+fn dumped(stdout: &str) -> Option<&str> {
+    let start = stdout.find("<domain")?;
+    let end = stdout.rfind("</domain>")? + "</domain>".len();
+    Some(&stdout[start..end])
+}
+
+fn virsh(label: &str) {
+    let test = format!("virsh {label}");
+    let root = libvirt_root();
+    if !root.join("usr/bin/virsh").is_file() {
+        return skip(
+            &test,
+            &format!("no libvirt 11.3 chroot with virsh at {}", root.display()),
+        );
+    }
+    let domain = build(label);
+    let name = domain.name.clone().expect("a name");
+    let xml = domain.to_xml().expect("to_xml");
+    let file = unique_name(label);
+    let host_path = root.join("tmp").join(&file);
+    std::fs::write(&host_path, &xml).expect("write the domain into the chroot");
+    let output = Command::new("chroot")
+        .arg(&root)
+        .args(["virsh", "-c", "test:///default"])
+        .arg(format!("define /tmp/{file}; dumpxml {name}"))
+        .output();
+    let _ = std::fs::remove_file(&host_path);
+    let output = match output {
+        Ok(output) => output,
+        Err(e) => return skip(&test, &format!("chroot cannot run ({e})")),
+    };
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() && stderr.contains("Operation not permitted") {
+        return skip(&test, "chroot needs root");
+    }
+    assert!(
+        output.status.success(),
+        "{test}: libvirt refuses the domain\n{stderr}\n{xml}"
+    );
+    let canonical = dumped(&stdout).unwrap_or_else(|| panic!("{test}: no dumpxml in\n{stdout}"));
+    let back = Domain::from_xml_strict(canonical).unwrap_or_else(|e| {
+        panic!("{test}: libvirt's output does not parse strictly: {e}\n{canonical}")
+    });
+    assert_eq!(back.name, domain.name, "{test}: name");
+    assert!(back.uuid.is_some(), "{test}: libvirt fills in a UUID");
+    if domain.uuid.is_some() {
+        assert_eq!(back.uuid, domain.uuid, "{test}: uuid");
+    }
+    let bytes = |d: &Domain| d.memory.as_ref().map(|m| m.bytes().expect("memory size"));
+    assert_eq!(bytes(&back), bytes(&domain), "{test}: memory");
+    let current = |d: &Domain| {
+        d.current_memory
+            .as_ref()
+            .map(|m| m.bytes().expect("current size"))
+    };
+    assert_eq!(current(&back), current(&domain), "{test}: currentMemory");
+    let count = |d: &Domain| d.vcpu.as_ref().map(|v| v.count);
+    assert_eq!(count(&back), count(&domain), "{test}: vcpus");
+    // Every device kind written is still there in the same number (libvirt adds
+    // controllers it implies, such as the SATA controller for a CD-ROM).
+    let kinds = |d: &Domain| {
+        let mut kinds: Vec<String> = d
+            .devices
+            .iter()
+            .flat_map(|ds| ds.devices.iter())
+            .filter(|dev| !matches!(dev, Device::Controller(_)))
+            .map(|dev| dev.element_name().to_owned())
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    assert_eq!(kinds(&back), kinds(&domain), "{test}: devices");
+    let targets = |d: &Domain| -> Vec<String> {
+        d.devices
+            .iter()
+            .flat_map(|ds| ds.disks())
+            .filter_map(|disk| disk.target_dev().map(str::to_owned))
+            .collect()
+    };
+    assert_eq!(targets(&back), targets(&domain), "{test}: disk targets");
+    back.validate()
+        .unwrap_or_else(|e| panic!("{test}: libvirt's own output fails validate():\n{e}"));
+    println!("{test}: defined by libvirt 11.3, dumpxml parses strictly");
+}
+
+macro_rules! oracle_tests {
+    ($($label:literal => $xmllint:ident, $virsh:ident;)+) => {
+        $(
+            #[test]
+            fn $xmllint() {
+                xmllint($label);
+            }
+
+            #[test]
+            fn $virsh() {
+                virsh($label);
+            }
+        )+
+    };
+}
+
+oracle_tests! {
+    "plain" => xmllint_plain, virsh_plain;
+    "linux-session" => xmllint_linux_session, virsh_linux_session;
+    "linux-system" => xmllint_linux_system, virsh_linux_system;
+    "windows-session" => xmllint_windows_session, virsh_windows_session;
+    "windows-system" => xmllint_windows_system, virsh_windows_system;
+    "windows10-system" => xmllint_windows10_system, virsh_windows10_system;
+    "full" => xmllint_full, virsh_full;
+    "linux-full" => xmllint_linux_full, virsh_linux_full;
+}
