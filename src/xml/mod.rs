@@ -4,9 +4,11 @@
 //! `$extra`, `{uri}name`) that model types use.
 
 mod de;
+mod de_fields;
 mod raw;
 mod ser;
 mod tree;
+mod writer;
 
 pub use raw::{Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};

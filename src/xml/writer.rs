@@ -1,0 +1,465 @@
+//! The text writer behind the serializer: libvirt's layout (two-space indentation,
+//! single-quoted attributes), namespace declarations, escaping, and unknown content.
+
+use std::borrow::Cow;
+use std::fmt::Display;
+
+use crate::error::{Error, Result};
+use crate::qemu::QEMU_NS;
+use crate::xml::raw::{self, Extra, RawElement, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN};
+use crate::xml::tree::{first_non_xml_char, Element, Name, Node, XML_NS};
+
+/// Prefixes used when the model itself writes an element in a known namespace.
+pub(crate) const PREFERRED_PREFIXES: &[(&str, &str)] = &[
+    (QEMU_NS, "qemu"),
+    ("http://libvirt.org/schemas/domain/lxc/1.0", "lxc"),
+    ("http://libvirt.org/schemas/domain/bhyve/1.0", "bhyve"),
+    ("http://libvirt.org/schemas/domain/xen/1.0", "xen"),
+    ("http://libvirt.org/schemas/domain/vmware/1.0", "vmware"),
+];
+
+pub(crate) struct Open {
+    qname: Cow<'static, str>,
+    tag_open: bool,
+    has_elements: bool,
+    has_text: bool,
+    /// Byte index just before this element's `>` or `/>` once the tag is closed.
+    tag_end: usize,
+    /// Namespace bindings declared on this element.
+    bindings: usize,
+}
+
+pub(crate) struct Writer {
+    pub(crate) out: String,
+    pub(crate) stack: Vec<Open>,
+    /// (prefix, uri) bindings in scope, innermost last.
+    pub(crate) scope: Vec<(String, String)>,
+    pub(crate) collect: bool,
+    pub(crate) found: Vec<Unmodelled>,
+}
+
+impl Writer {
+    pub(crate) fn new(collect: bool) -> Self {
+        Writer {
+            out: String::with_capacity(if collect { 0 } else { 4096 }),
+            stack: Vec::new(),
+            scope: Vec::new(),
+            collect,
+            found: Vec::new(),
+        }
+    }
+
+    pub(crate) fn path(&self) -> String {
+        let mut p = String::new();
+        for o in &self.stack {
+            p.push('/');
+            p.push_str(&o.qname);
+        }
+        p
+    }
+
+    pub(crate) fn error(&self, message: impl Into<String>) -> Error {
+        Error::Serialize {
+            path: self.path(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn check(&self, s: &str, what: impl Display) -> Result<()> {
+        match first_non_xml_char(s) {
+            None => Ok(()),
+            Some(c) => Err(self.error(format!(
+                "{what} contains U+{:04X}, which XML 1.0 cannot carry; remove it",
+                u32::from(c)
+            ))),
+        }
+    }
+
+    pub(crate) fn indent(&mut self, depth: usize) {
+        self.out.push('\n');
+        for _ in 0..depth {
+            self.out.push_str("  ");
+        }
+    }
+
+    /// Close the parent's start tag if needed and place the cursor for a child element.
+    pub(crate) fn before_child(&mut self) {
+        let depth = self.stack.len();
+        if let Some(parent) = self.stack.last_mut() {
+            if parent.tag_open {
+                parent.tag_open = false;
+                parent.tag_end = self.out.len();
+                self.out.push('>');
+            }
+            parent.has_elements = true;
+            if !parent.has_text {
+                self.indent(depth);
+            }
+        }
+    }
+
+    /// The prefix bound to `uri` here, unless a nearer binding shadows it.
+    pub(crate) fn prefix_in_scope(&self, uri: &str) -> Option<&str> {
+        let mut seen: Vec<&str> = Vec::new();
+        for (p, u) in self.scope.iter().rev() {
+            if u == uri && !seen.contains(&p.as_str()) {
+                return Some(p);
+            }
+            seen.push(p);
+        }
+        None
+    }
+
+    pub(crate) fn prefix_taken(&self, prefix: &str) -> bool {
+        self.scope.iter().any(|(p, _)| p == prefix)
+    }
+
+    pub(crate) fn free_prefix(&self, preferred: &str) -> String {
+        if !self.prefix_taken(preferred) && preferred != "ns" {
+            return preferred.to_owned();
+        }
+        (0..)
+            .map(|i| format!("{preferred}{i}"))
+            .find(|p| !self.prefix_taken(p))
+            .unwrap_or_default()
+    }
+
+    /// A prefix for `uri`, declared once on the root element (model namespaces).
+    pub(crate) fn model_prefix(&mut self, uri: &str) -> Result<String> {
+        if uri == XML_NS {
+            return Ok("xml".into());
+        }
+        if let Some(p) = self.prefix_in_scope(uri) {
+            return Ok(p.to_owned());
+        }
+        let preferred = PREFERRED_PREFIXES
+            .iter()
+            .find(|(u, _)| *u == uri)
+            .map_or("ns", |(_, p)| *p);
+        let prefix = self.free_prefix(preferred);
+        self.check(uri, "a namespace URI")?;
+        let decl = format!(" xmlns:{prefix}='{}'", escape_attr(uri));
+        let Some(root) = self.stack.first_mut() else {
+            return Err(self.error("internal: a namespaced name outside the root"));
+        };
+        root.bindings += 1;
+        if root.tag_open {
+            self.out.push_str(&decl);
+        } else {
+            let at = root.tag_end;
+            self.out.insert_str(at, &decl);
+            for o in self.stack.iter_mut() {
+                o.tag_end += decl.len();
+            }
+        }
+        self.scope.insert(0, (prefix.clone(), uri.to_owned()));
+        Ok(prefix)
+    }
+
+    /// Qualified name for a model key: `local` or `{uri}local`.
+    pub(crate) fn key_qname(&mut self, key: &'static str) -> Result<Cow<'static, str>> {
+        if !key.starts_with('{') {
+            return Ok(Cow::Borrowed(key));
+        }
+        match key.strip_prefix('{').and_then(|k| k.split_once('}')) {
+            Some((uri, local)) => {
+                let prefix = self.model_prefix(uri)?;
+                Ok(Cow::Owned(format!("{prefix}:{local}")))
+            }
+            None => Ok(Cow::Borrowed(key)),
+        }
+    }
+
+    pub(crate) fn start(&mut self, key: &'static str) -> Result<()> {
+        self.before_child();
+        if self.stack.is_empty() {
+            // A namespaced root declares its own namespace.
+            if let Some((uri, local)) = key.strip_prefix('{').and_then(|k| k.split_once('}')) {
+                let name = Name {
+                    namespace: Some(uri.to_owned()),
+                    prefix: PREFERRED_PREFIXES
+                        .iter()
+                        .find(|(u, _)| *u == uri)
+                        .map(|(_, p)| (*p).to_owned()),
+                    local: local.to_owned(),
+                };
+                let mut decls = Vec::new();
+                let qname = self.raw_qname(&name, &mut decls);
+                self.open(Cow::Owned(qname));
+                return self.declare(decls);
+            }
+        }
+        let qname = self.key_qname(key)?;
+        self.open(qname);
+        Ok(())
+    }
+
+    pub(crate) fn open(&mut self, qname: Cow<'static, str>) {
+        self.out.push('<');
+        self.out.push_str(&qname);
+        self.stack.push(Open {
+            qname,
+            tag_open: true,
+            has_elements: false,
+            has_text: false,
+            tag_end: 0,
+            bindings: 0,
+        });
+    }
+
+    pub(crate) fn end(&mut self) {
+        let Some(o) = self.stack.pop() else { return };
+        for _ in 0..o.bindings {
+            self.scope.pop();
+        }
+        if o.tag_open {
+            self.out.push_str("/>");
+            return;
+        }
+        if o.has_elements && !o.has_text {
+            self.indent(self.stack.len());
+        }
+        self.out.push_str("</");
+        self.out.push_str(&o.qname);
+        self.out.push('>');
+    }
+
+    /// Write ` name='value'` on the innermost element, even after its children.
+    pub(crate) fn attribute(&mut self, qname: &str, value: &str) -> Result<()> {
+        if needs_care(value) {
+            self.check(value, format_args!("attribute {qname}"))?;
+        }
+        let Some(top) = self.stack.last() else {
+            return Err(self.error("internal: attribute outside an element"));
+        };
+        if top.tag_open {
+            self.out.push(' ');
+            self.out.push_str(qname);
+            self.out.push_str("='");
+            push_escaped_attr(&mut self.out, value);
+            self.out.push('\'');
+        } else {
+            let mut s = String::with_capacity(qname.len() + value.len() + 4);
+            s.push(' ');
+            s.push_str(qname);
+            s.push_str("='");
+            push_escaped_attr(&mut s, value);
+            s.push('\'');
+            let at = top.tag_end;
+            self.out.insert_str(at, &s);
+            if let Some(top) = self.stack.last_mut() {
+                top.tag_end += s.len();
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn text(&mut self, text: &str) -> Result<()> {
+        if needs_care(text) {
+            self.check(text, "text")?;
+        }
+        let Some(top) = self.stack.last_mut() else {
+            return Err(self.error("internal: text outside an element"));
+        };
+        if text.is_empty() {
+            return Ok(());
+        }
+        if top.tag_open {
+            top.tag_open = false;
+            top.tag_end = self.out.len();
+            self.out.push('>');
+        }
+        top.has_text = true;
+        push_escaped_text(&mut self.out, text);
+        Ok(())
+    }
+
+    // ---- raw content -------------------------------------------------------------
+
+    /// Qualified name for a raw name; namespaces not in scope go to `decls`.
+    pub(crate) fn raw_qname(&self, name: &Name, decls: &mut Vec<(String, String)>) -> String {
+        let Some(uri) = &name.namespace else {
+            return name.local.clone();
+        };
+        if uri == XML_NS {
+            return format!("xml:{}", name.local);
+        }
+        if let Some((p, _)) = decls.iter().find(|(_, u)| u == uri) {
+            return format!("{p}:{}", name.local);
+        }
+        if let Some(p) = self.prefix_in_scope(uri) {
+            return format!("{p}:{}", name.local);
+        }
+        let wanted = name.prefix.as_deref().unwrap_or("ns");
+        let mut prefix = if matches!(wanted, "ns" | "xml" | "xmlns") {
+            self.free_prefix("ns")
+        } else {
+            wanted.to_owned()
+        };
+        if decls.iter().any(|(p, _)| *p == prefix) {
+            prefix = (0..)
+                .map(|i| format!("ns{i}"))
+                .find(|p| !self.prefix_taken(p) && !decls.iter().any(|(q, _)| q == p))
+                .unwrap_or_default();
+        }
+        decls.push((prefix.clone(), uri.clone()));
+        format!("{prefix}:{}", name.local)
+    }
+
+    /// Declare `decls` on the innermost element.
+    pub(crate) fn declare(&mut self, decls: Vec<(String, String)>) -> Result<()> {
+        for (prefix, uri) in decls {
+            self.check(&uri, "a namespace URI")?;
+            self.attribute(&format!("xmlns:{prefix}"), &uri)?;
+            self.scope.push((prefix, uri));
+            if let Some(top) = self.stack.last_mut() {
+                top.bindings += 1;
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn raw_attribute(&mut self, name: &Name, value: &str) -> Result<()> {
+        let mut decls = Vec::new();
+        let qname = self.raw_qname(name, &mut decls);
+        self.declare(decls)?;
+        self.attribute(&qname, value)
+    }
+
+    pub(crate) fn raw_element(&mut self, e: &Element) -> Result<()> {
+        self.before_child();
+        let mut decls = Vec::new();
+        let qname = self.raw_qname(&e.name, &mut decls);
+        self.open(Cow::Owned(qname));
+        self.declare(decls)?;
+        for a in &e.attributes {
+            self.raw_attribute(&a.name, &a.value)?;
+        }
+        for node in &e.children {
+            match node {
+                Node::Element(child) => self.raw_element(child)?,
+                Node::Text(t) => self.text(&t.text)?,
+            }
+        }
+        self.end();
+        Ok(())
+    }
+
+    pub(crate) fn extra(&mut self, extra: Extra) -> Result<()> {
+        if self.collect {
+            if extra.origin.is_empty() {
+                let here = self.path();
+                for a in &extra.attributes {
+                    self.found.push(Unmodelled {
+                        path: format!("{here}/@{}", a.name.qualified()),
+                        position: None,
+                        kind: "attribute",
+                    });
+                }
+                for n in &extra.nodes {
+                    let (path, kind) = match n {
+                        Node::Element(e) => (format!("{here}/{}", e.name.qualified()), "element"),
+                        Node::Text(_) => (format!("{here}/text()"), "text"),
+                    };
+                    self.found.push(Unmodelled {
+                        path,
+                        position: None,
+                        kind,
+                    });
+                }
+            } else {
+                self.found.extend(extra.origin.iter().cloned());
+            }
+        }
+        for a in &extra.attributes {
+            self.raw_attribute(&a.name, &a.value)?;
+        }
+        for n in &extra.nodes {
+            match n {
+                Node::Element(e) => self.raw_element(e)?,
+                Node::Text(t) => self.text(&t.text)?,
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn raw(&mut self, raw: RawElement) -> Result<()> {
+        if self.collect {
+            if let Some(origin) = &raw.origin {
+                self.found.push(origin.clone());
+            }
+        }
+        self.raw_element(&raw.element)
+    }
+
+    pub(crate) fn stashed(&mut self, token: &str) -> Result<()> {
+        match (raw::take(), token) {
+            (Some(Stashed::Extra(e)), EXTRA_TOKEN) => self.extra(e),
+            (Some(Stashed::Raw(r)), RAW_TOKEN) => self.raw(r),
+            _ => Err(self.error("internal: unknown content was not handed over")),
+        }
+    }
+}
+
+pub(crate) fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    push_escaped_attr(&mut out, s);
+    out
+}
+
+/// Bytes after which a string needs a closer look: markup characters, C0 controls,
+/// and 0xEF (the lead byte of U+FFFE/U+FFFF, which XML forbids).
+const CAREFUL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[b'&' as usize] = true;
+    t[b'<' as usize] = true;
+    t[b'>' as usize] = true;
+    t[b'\'' as usize] = true;
+    t[0xEF] = true;
+    t
+};
+
+/// Whether `s` has anything to escape or check; most values do not.
+pub(crate) fn needs_care(s: &str) -> bool {
+    s.bytes().any(|b| CAREFUL[usize::from(b)])
+}
+
+pub(crate) fn push_escaped_attr(out: &mut String, s: &str) {
+    if !needs_care(s) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' => out.push_str("&#9;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+}
+
+pub(crate) fn push_escaped_text(out: &mut String, s: &str) {
+    if !needs_care(s) {
+        out.push_str(s);
+        return;
+    }
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\r' => out.push_str("&#13;"),
+            c => out.push(c),
+        }
+    }
+}
