@@ -276,6 +276,10 @@ impl<'a> TreeBuilder<'a> {
     fn run(mut self) -> Result<Element> {
         let mut stack: Vec<Element> = Vec::new();
         let mut root: Option<Element> = None;
+        // Whitespace-only text is held back until we know whether it is layout
+        // (followed by a child element: dropped) or content (it is not): most of it
+        // is indentation and never needs a `String`.
+        let mut pending: Option<(Cow<'a, str>, usize)> = None;
         loop {
             let start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
             let event = match self.reader.read_resolved_event() {
@@ -287,6 +291,7 @@ impl<'a> TreeBuilder<'a> {
             };
             match event {
                 (ns, Event::Start(s)) => {
+                    pending = None;
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
                     }
@@ -299,6 +304,7 @@ impl<'a> TreeBuilder<'a> {
                     stack.push(el);
                 }
                 (ns, Event::Empty(s)) => {
+                    pending = None;
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
                     }
@@ -309,6 +315,11 @@ impl<'a> TreeBuilder<'a> {
                     }
                 }
                 (_, Event::End(_)) => {
+                    if let Some((text, at)) = pending.take() {
+                        if stack.last().is_some_and(|e| !e.has_elements()) {
+                            self.text_node(&mut stack, false, text, at)?;
+                        }
+                    }
                     let Some(mut el) = stack.pop() else {
                         return Err(self.syntax(start, "unexpected end tag"));
                     };
@@ -325,11 +336,11 @@ impl<'a> TreeBuilder<'a> {
                 }
                 (_, Event::Text(t)) => {
                     let content = t.xml10_content();
-                    self.text_node(&mut stack, root.is_some(), content, start)?;
+                    self.text_or_pending(&mut stack, &mut pending, root.is_some(), content, start)?;
                 }
                 (_, Event::CData(t)) => {
                     let content = t.xml10_content();
-                    self.text_node(&mut stack, root.is_some(), content, start)?;
+                    self.text_or_pending(&mut stack, &mut pending, root.is_some(), content, start)?;
                 }
                 (_, Event::GeneralRef(r)) => {
                     let resolved = match r.resolve_char_ref() {
@@ -343,6 +354,9 @@ impl<'a> TreeBuilder<'a> {
                         },
                         Err(e) => return Err(self.syntax(start, e.to_string())),
                     };
+                    if let Some((text, at)) = pending.take() {
+                        self.text_node(&mut stack, false, text, at)?;
+                    }
                     self.text_node(&mut stack, root.is_some(), resolved, start)?;
                 }
                 (_, Event::DocType(_)) => {
@@ -361,6 +375,28 @@ impl<'a> TreeBuilder<'a> {
             position: Position { line: 1, column: 1 },
             message: "no root element".into(),
         })
+    }
+
+    /// Hold whitespace-only text back (see `run`), or add text to the open element.
+    fn text_or_pending(
+        &mut self,
+        stack: &mut [Element],
+        pending: &mut Option<(Cow<'a, str>, usize)>,
+        after_root: bool,
+        text: Cow<'a, str>,
+        offset: usize,
+    ) -> Result<()> {
+        if let Some((held, at)) = pending.take() {
+            self.text_node(stack, after_root, held, at)?;
+        }
+        let follows_text = stack
+            .last()
+            .is_some_and(|e| matches!(e.children.last(), Some(Node::Text(_))));
+        if !stack.is_empty() && !follows_text && text.chars().all(is_xml_space) {
+            *pending = Some((text, offset));
+            return Ok(());
+        }
+        self.text_node(stack, after_root, text, offset)
     }
 
     fn text_node(
@@ -510,6 +546,21 @@ mod tests {
         let root = Element::parse("<a b='1&#10;2&#9;\n'>   </a>").unwrap();
         assert_eq!(root.attributes[0].value, "1\n2\t ");
         assert_eq!(root.text(), "   ");
+    }
+
+    #[test]
+    fn whitespace_is_layout_between_elements_and_content_otherwise() {
+        assert_eq!(Element::parse("<a> &amp; </a>").unwrap().text(), " & ");
+        assert_eq!(
+            Element::parse("<a>  <!-- c -->  </a>").unwrap().text(),
+            "    "
+        );
+        assert_eq!(Element::parse("<a>&#32;</a>").unwrap().text(), " ");
+        let root = Element::parse("<a>\n  <b/>\n  <c> </c>\n</a>").unwrap();
+        assert_eq!(root.children.len(), 2, "{root:?}");
+        assert_eq!(root.elements().nth(1).unwrap().text(), " ");
+        let mixed = Element::parse("<a>x <b/> y</a>").unwrap();
+        assert_eq!(mixed.children.len(), 3);
     }
 
     #[test]
