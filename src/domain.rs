@@ -177,8 +177,9 @@ pub struct Domain {
     #[serde(rename = "launchSecurity")]
     pub launch_security: Option<LaunchSecurity>,
     /// `<qemu:commandline>`: raw QEMU arguments and environment (drvqemu:
-    /// "Pass-through of arbitrary qemu commands"). Written only when it has an
-    /// `arg` or an `env`.
+    /// "Pass-through of arbitrary qemu commands"). An empty one is not written (nor
+    /// is the `qemu` namespace declared for it); one with an `arg`, an `env` or
+    /// unknown content is.
     #[serde(
         rename = "{http://libvirt.org/schemas/domain/qemu/1.0}commandline",
         skip_serializing_if = "QemuCommandline::is_none_or_empty"

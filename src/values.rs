@@ -167,13 +167,14 @@ pub enum NumberFormat {
     Hex(u8),
     /// `0x` followed by uppercase hex digits, zero-padded to this many digits.
     UpperHex(u8),
-    /// `0x` followed by hex digits in mixed case (`0xFe`): `width` digits, and bit `i`
-    /// of `upper` set when the `i`-th letter digit from the right is uppercase.
+    /// `0x` followed by up to 64 hex digits in mixed case (`0xFe`): `width` digits,
+    /// and bit `i` of `upper` set when digit `i`, counted from the right starting at 0,
+    /// is an uppercase letter.
     MixedHex {
         /// Number of digits.
         width: u8,
-        /// Which letter digits are uppercase, from the right.
-        upper: u16,
+        /// Which digits are uppercase letters, from the right.
+        upper: u64,
     },
 }
 
@@ -229,7 +230,7 @@ impl fmt::Display for Uint {
                 f.write_str("0x")?;
                 for (i, c) in lower.chars().enumerate() {
                     let from_right = lower.len() - 1 - i;
-                    let up = from_right < 16 && upper & (1 << from_right) != 0;
+                    let up = from_right < 64 && upper & (1 << from_right) != 0;
                     f.write_char(if up { c.to_ascii_uppercase() } else { c })?;
                 }
                 Ok(())
@@ -255,13 +256,13 @@ impl FromStr for Uint {
             let upper = digits.bytes().any(|b| b.is_ascii_uppercase());
             let lower = digits.bytes().any(|b| b.is_ascii_lowercase());
             let format = match (upper, lower) {
-                (true, true) if digits.len() <= 16 => {
+                (true, true) if digits.len() <= 64 => {
                     let mask = digits
                         .bytes()
                         .rev()
                         .enumerate()
                         .filter(|(_, b)| b.is_ascii_uppercase())
-                        .fold(0u16, |m, (i, _)| m | (1 << i));
+                        .fold(0u64, |m, (i, _)| m | (1 << i));
                     NumberFormat::MixedHex {
                         width: width(digits)?,
                         upper: mask,

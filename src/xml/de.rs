@@ -426,7 +426,12 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
             .attributes
             .iter()
             .find(|a| a.name.namespace.is_none() && a.name.local == tag);
-        let known = found.and_then(|a| variants.iter().find(|v| **v == a.value));
+        // `$…` names are the codec's own; a document's `type='$other'` is just unknown.
+        let known = found.and_then(|a| {
+            variants
+                .iter()
+                .find(|v| !v.starts_with('$') && **v == a.value)
+        });
         let access = match known {
             Some(variant) => TaggedEnum {
                 variant,

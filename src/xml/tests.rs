@@ -356,3 +356,94 @@ fn namespaced_root_declares_its_namespace() {
     );
     assert_eq!(xml::from_str::<Cmd>(&out, "{urn:test}cmd").unwrap(), cmd);
 }
+
+fn raw(ns: Option<&str>, prefix: Option<&str>, local: &str) -> crate::xml::Element {
+    crate::xml::Element {
+        name: crate::xml::Name {
+            namespace: ns.map(str::to_owned),
+            prefix: prefix.map(str::to_owned),
+            local: local.to_owned(),
+        },
+        ..Default::default()
+    }
+}
+
+#[test]
+fn prefixes_never_rebind_a_namespace_in_scope() {
+    let mut outer = raw(Some("urn:a"), Some("p"), "x");
+    outer.attributes.push(crate::xml::Attribute {
+        name: crate::xml::Name {
+            namespace: Some("urn:b".into()),
+            prefix: Some("p".into()),
+            local: "y".into(),
+        },
+        value: "v".into(),
+        position: Position::default(),
+    });
+    let mut inner = raw(Some("urn:a"), Some("p"), "c");
+    inner.attributes.push(crate::xml::Attribute {
+        name: crate::xml::Name {
+            namespace: Some("urn:qemu-like".into()),
+            prefix: Some("qemu".into()),
+            local: "z".into(),
+        },
+        value: "w".into(),
+        position: Position::default(),
+    });
+    outer.children.push(crate::xml::Node::Element(inner));
+    let root = Root {
+        list: Some(List {
+            entries: vec![Entry::Other(RawElement::new(outer))],
+            ..Default::default()
+        }),
+        cmd: Some(Cmd {
+            args: vec![Arg::default()],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let out = write(&root);
+    assert_eq!(parse(&out), root, "{out}");
+}
+
+#[test]
+fn namespace_declarations_are_unescaped() {
+    let root = parse("<root><m:app xmlns:m='urn:a&amp;b'/></root>");
+    let crate::xml::Node::Element(e) = &root.extra.nodes[0] else {
+        panic!("{root:?}")
+    };
+    assert_eq!(e.name.namespace.as_deref(), Some("urn:a&b"));
+    assert_eq!(parse(&write(&root)), root);
+    let err = xml::from_str::<Root>("<root><m:app/></root>", "root").unwrap_err();
+    assert!(
+        err.to_string().contains("unknown namespace prefix"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_tag_spelled_like_the_fallback_is_just_unknown() {
+    let root = parse("<root><address type='$other'/></root>");
+    assert!(
+        matches!(&root.address, Some(Address::Other(o)) if o.kind.as_deref() == Some("$other")),
+        "{root:?}"
+    );
+    assert_eq!(parse(&write(&root)), root);
+}
+
+#[test]
+fn raw_content_built_in_code_is_reported_too() {
+    let root = Root {
+        list: Some(List {
+            entries: vec![Entry::Other(RawElement::new(raw(None, None, "gizmo")))],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let found = xml::unmodelled(&root, "root");
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "/root/list/gizmo");
+    assert_eq!(found[0].position, None);
+    let again = parse(&write(&root));
+    assert_eq!(xml::unmodelled(&again, "root").len(), 1);
+}

@@ -283,7 +283,11 @@ impl<'a> TreeBuilder<'a> {
         loop {
             let start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
             let event = match self.reader.read_resolved_event() {
-                Ok((ns, ev)) => (owned_ns(ns), ev),
+                Ok((ResolveResult::Unknown(prefix), Event::Start(_) | Event::Empty(_))) => {
+                    return Err(self.syntax(start, format!("unknown namespace prefix {prefix:?}")));
+                }
+                Ok((ResolveResult::Bound(ns), ev)) => (Some(namespace_uri(ns.as_ref())), ev),
+                Ok((_, ev)) => (None, ev),
                 Err(e) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
                     return Err(self.syntax(at, e.to_string()));
@@ -465,7 +469,7 @@ impl<'a> TreeBuilder<'a> {
             let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
             let namespace = match res {
                 ResolveResult::Unbound => None,
-                ResolveResult::Bound(ns) => Some(str_of(ns.as_ref())),
+                ResolveResult::Bound(ns) => Some(namespace_uri(ns.as_ref())),
                 ResolveResult::Unknown(p) => {
                     return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
                 }
@@ -506,12 +510,12 @@ pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
-fn owned_ns(ns: ResolveResult<'_>) -> Option<String> {
-    match ns {
-        ResolveResult::Bound(ns) => Some(str_of(ns.as_ref())),
-        // Unknown prefixes are reported by quick-xml's namespace check on the attribute
-        // path; for elements keep the name in no namespace so the model does not claim it.
-        ResolveResult::Unbound | ResolveResult::Unknown(_) => None,
+/// A namespace URI as declared: quick-xml hands over the raw attribute text, so
+/// entity and character references are expanded here.
+fn namespace_uri(raw: &str) -> String {
+    match quick_xml::escape::unescape(raw) {
+        Ok(uri) => uri.into_owned(),
+        Err(_) => raw.to_owned(),
     }
 }
 

@@ -290,18 +290,19 @@ impl Writer {
         if let Some(p) = self.prefix_in_scope(uri) {
             return format!("{p}:{}", name.local);
         }
+        // A new declaration never reuses a prefix bound anywhere in scope or on this
+        // element: rebinding it could move the element's own name, or a sibling
+        // attribute, into another namespace.
+        let free = |p: &str| !self.prefix_taken(p) && !decls.iter().any(|(q, _)| q == p);
         let wanted = name.prefix.as_deref().unwrap_or("ns");
-        let mut prefix = if matches!(wanted, "ns" | "xml" | "xmlns") {
-            self.free_prefix("ns")
-        } else {
+        let prefix = if !matches!(wanted, "ns" | "xml" | "xmlns") && free(wanted) {
             wanted.to_owned()
-        };
-        if decls.iter().any(|(p, _)| *p == prefix) {
-            prefix = (0..)
+        } else {
+            (0..)
                 .map(|i| format!("ns{i}"))
-                .find(|p| !self.prefix_taken(p) && !decls.iter().any(|(q, _)| q == p))
-                .unwrap_or_default();
-        }
+                .find(|p| free(p))
+                .unwrap_or_default()
+        };
         decls.push((prefix.clone(), uri.clone()));
         format!("{prefix}:{}", name.local)
     }
@@ -385,9 +386,12 @@ impl Writer {
 
     pub(crate) fn raw(&mut self, raw: RawElement) -> Result<()> {
         if self.collect {
-            if let Some(origin) = &raw.origin {
-                self.found.push(origin.clone());
-            }
+            let origin = raw.origin.clone().unwrap_or_else(|| Unmodelled {
+                path: format!("{}/{}", self.path(), raw.element.name.qualified()),
+                position: None,
+                kind: "element",
+            });
+            self.found.push(origin);
         }
         self.raw_element(&raw.element)
     }

@@ -133,14 +133,14 @@ fn hex_digits(v: u64) -> u8 {
 
 /// Positions (from the right, 0-based) of the letter digits of `v` written in
 /// `width` lowercase hex digits.
-fn hex_letters(v: u64, width: u8) -> u16 {
+fn hex_letters(v: u64, width: u8) -> u64 {
     let digits = format!("{v:0w$x}", w = usize::from(width));
     digits
         .bytes()
         .rev()
         .enumerate()
         .filter(|(_, b)| b.is_ascii_alphabetic())
-        .fold(0u16, |mask, (i, _)| mask | (1 << i))
+        .fold(0u64, |mask, (i, _)| mask | (1 << i))
 }
 
 /// Extra zero padding: usually a little, sometimes up to the 255 digits a `u8` width
@@ -165,10 +165,10 @@ fn hex_form() -> BoxedStrategy<Uint> {
         }
     });
     // At least two letter digits (the last two are letters), some of them uppercase.
-    let mixed = (u64_value(), 0u8..=15, any::<u16>()).prop_map(|(value, pad, choice)| {
+    let mixed = (u64_value(), 0u8..=63, any::<u64>()).prop_map(|(value, pad, choice)| {
         let value = value | 0xaa;
         let digits = hex_digits(value);
-        let width = digits + pad % (17 - digits);
+        let width = digits + pad % (65 - digits);
         let letters = hex_letters(value, width);
         let lowest = letters & letters.wrapping_neg();
         let mut upper = letters & choice;

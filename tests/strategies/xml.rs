@@ -16,12 +16,11 @@
 //! - Attribute names are unique on an element (a duplicate is malformed XML), and no
 //!   local name starts with `xml` (`xmlns` would be a namespace declaration).
 //!
-//! Codec bug worked around (see the report in tests/proptest.rs): the writer reuses a
-//! namespace prefix as written without checking that the element already binds that
-//! prefix to another URI, so one prefix bound to two URIs in one document is written
-//! as duplicate `xmlns:p` declarations, or silently moves names into the wrong
-//! namespace. Every namespace here has its own prefix, never `qemu` (the prefix the
-//! model uses for its QEMU namespace), and never `ns…` (the writer's own prefixes).
+//! Namespaces deliberately collide: two URIs share the prefix `ext`, one uses the
+//! model's own prefix `qemu` for another URI, one uses the writer's `ns0`, and one
+//! URI holds characters that must be escaped in a declaration. The writer must pick
+//! fresh prefixes rather than rebind one in scope, and the reader must expand
+//! references in declarations (both were bugs this generator found).
 
 use libvirt_domain::xml::{Attribute, Element, Name, Node, Text, XML_NS};
 use libvirt_domain::{Extra, RawElement};
@@ -31,16 +30,15 @@ use proptest::sample::select;
 
 use super::values::{solid_text, text};
 
-/// Test namespaces, each with the one prefix it may be written with.
-///
-/// No URI holds a character the writer escapes (`&`, `<`, `>`, `'`, tab, line
-/// ends): codec bug, the reader takes a namespace declaration's value as written,
-/// without expanding references, so `xmlns:m='urn:a&amp;b'` is read as the URI
-/// `urn:a&amp;b` instead of `urn:a&b` (see the report in tests/proptest.rs).
+/// Test namespaces with the prefix each is written with (prefixes collide on purpose).
 const NAMESPACES: &[(&str, &str)] = &[
     ("urn:test:extra", "ext"),
     ("urn:test:other", "oth"),
     ("http://example.com/ns/meta?a=1;b=\"2\"#é", "m"),
+    ("urn:test:shares-ext", "ext"),
+    ("urn:test:not-qemu", "qemu"),
+    ("urn:test:writer-like", "ns0"),
+    ("urn:test:a&b<c>'d\te", "esc"),
 ];
 
 /// A local name: a valid XML NCName, not starting with `xml`.
