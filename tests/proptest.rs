@@ -79,7 +79,7 @@ fn cases() -> u32 {
 }
 
 proptest! {
-    // 256 cases of each property: about 15 s for this file in a debug build on two
+    // 256 cases of each property: 10 to 20 s for this file in a debug build on two
     // cores. `PROPTEST_CASES=5000 cargo test --release --test proptest` searches
     // longer.
     #![proptest_config(ProptestConfig {

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::common::{Acpi, Alias, Reconnect};
+use super::common::{Acpi, Alias, DeviceSeclabel, Reconnect};
 use super::graphics::{Clipboard, MouseMode};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
@@ -120,7 +120,7 @@ value_enum! {
 /// One struct for every backend `type`: each uses a few attributes (`path` for
 /// `pty`/`file`/`dev`/`pipe`/`unix`, `mode`/`host`/`service` for `tcp`/`udp`,
 /// `channel` for `spiceport`/`dbus`, `master`/`slave` for `nmdm`). A `udp` device
-/// has two sources (`mode='bind'` and `mode='connect'`). `<seclabel>` stays in `extra`.
+/// has two sources (`mode='bind'` and `mode='connect'`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CharSource {
@@ -153,6 +153,9 @@ pub struct CharSource {
     pub tls: Option<YesNo>,
     /// `<reconnect>`: client reconnect behaviour (tcp, unix).
     pub reconnect: Option<Reconnect>,
+    /// `<seclabel>`: security label overrides of the socket or file.
+    #[serde(rename = "seclabel")]
+    pub seclabels: Vec<DeviceSeclabel>,
     /// `<clipboard>`: clipboard sharing (qemu-vdagent).
     pub clipboard: Option<Clipboard>,
     /// `<mouse>`: mouse mode (qemu-vdagent).

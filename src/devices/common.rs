@@ -1,6 +1,7 @@
 //! Small elements shared by many devices: `<alias>`, `<boot>`, `<acpi>`, `<rom>`,
 //! empty marker elements, the virtio-only `<driver>`, `<reconnect>`, sizes with a
-//! unit, `<teaming>`, `<route>`, and the iSCSI `<auth>`/`<initiator>`
+//! unit, `<teaming>`, `<route>`, the iSCSI `<auth>`/`<initiator>` and per-device
+//! `<seclabel>`
 //! (formatdomain: "Devices", "Virtio-related options").
 
 use serde::{Deserialize, Serialize};
@@ -401,6 +402,28 @@ pub struct Iqn {
     pub extra: Extra,
 }
 
+/// `<seclabel>` of a device or storage source: a per-resource override of the
+/// domain's security label (schema `devSeclabel`; formatdomain: "Security label").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DeviceSeclabel {
+    /// `model`: the security driver the override is for (`selinux`, `dac`, …).
+    #[serde(rename = "@model")]
+    pub model: Option<String>,
+    /// `relabel`: `no` leaves the resource's label alone.
+    #[serde(rename = "@relabel")]
+    pub relabel: Option<YesNo>,
+    /// `labelskip`: `yes` when libvirt skipped relabelling (live XML).
+    #[serde(rename = "@labelskip")]
+    pub labelskip: Option<YesNo>,
+    /// `<label>`: the label to use.
+    #[serde(rename = "label")]
+    pub labels: Vec<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -561,6 +584,25 @@ mod tests {
             },
             "initiator",
             "<initiator>\n  <iqn name='iqn.2020-07.com.example:test'/>\n</initiator>",
+        );
+        assert_xml(
+            &DeviceSeclabel {
+                model: Some("selinux".into()),
+                relabel: Some(YesNo::Yes),
+                labels: vec!["system_u:object_r:svirt_image_t:s0:c10,c20".into()],
+                ..Default::default()
+            },
+            "seclabel",
+            "<seclabel model='selinux' relabel='yes'>\n  <label>system_u:object_r:svirt_image_t:s0:c10,c20</label>\n</seclabel>",
+        );
+        assert_xml(
+            &DeviceSeclabel {
+                model: Some("dac".into()),
+                relabel: Some(YesNo::No),
+                ..Default::default()
+            },
+            "seclabel",
+            "<seclabel model='dac' relabel='no'/>",
         );
     }
 

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::address::Address;
 use super::common::{Acpi, Alias, Boot, Marker, VirtioModel};
 use super::disk::StorageFormat;
+use crate::os::IdMap;
 use crate::values::{value_enum, OnOff};
 use crate::xml::Extra;
 
@@ -77,8 +78,6 @@ value_enum! {
 
 /// `<filesystem>`: a host directory or image shared with the guest (formatdomain:
 /// "Filesystems").
-///
-/// `<idmap>` stays in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Filesystem {
@@ -110,6 +109,8 @@ pub struct Filesystem {
     pub target: Option<FsTarget>,
     /// `<readonly/>`: export read-only.
     pub readonly: Option<Marker>,
+    /// `<idmap>`: user and group id mapping of the share (virtiofs).
+    pub idmap: Option<IdMap>,
     /// `<space_hard_limit>`: hard space limit (LXC).
     pub space_hard_limit: Option<FsSpaceLimit>,
     /// `<space_soft_limit>`: soft space limit (LXC).

@@ -3,7 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::common::{Acpi, Alias, BackendDomain, Boot, Reconnect, Rom};
+use super::common::{Acpi, Alias, BackendDomain, Boot, Reconnect, Rom, Route, Teaming};
+use super::interface_options::{
+    Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, VirtualPort, Vlan,
+};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -109,10 +112,6 @@ value_enum! {
 }
 
 /// `<interface>`: a network interface (formatdomain: "Network interfaces").
-///
-/// `<virtualport>`, `<route>`, `<portForward>`, `<filterref>`, `<tune>`,
-/// `<teaming>`, `<bandwidth>`, `<vlan>`, `<port>` and `<coalesce>` are not modelled
-/// yet and stay in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Interface {
@@ -129,9 +128,17 @@ pub struct Interface {
     pub mac: Option<InterfaceMac>,
     /// `<source>`: what the interface connects to.
     pub source: Option<InterfaceSource>,
+    /// `<virtualport>`: the virtual port profile.
+    pub virtualport: Option<VirtualPort>,
     /// `<ip>`: addresses for the guest side (user, passt) or host side (ethernet).
     #[serde(rename = "ip")]
     pub ips: Vec<InterfaceIp>,
+    /// `<route>`: routes for the guest side (user, passt) or host side (ethernet).
+    #[serde(rename = "route")]
+    pub routes: Vec<Route>,
+    /// `<portForward>`: ports passt forwards to the guest.
+    #[serde(rename = "portForward")]
+    pub port_forwards: Vec<PortForward>,
     /// `<script>`: script run to set up the tap device.
     pub script: Option<InterfaceScript>,
     /// `<downscript>`: script run when the tap device goes away.
@@ -148,16 +155,30 @@ pub struct Interface {
     pub driver: Option<InterfaceDriver>,
     /// `<backend>`: backend options (passt, tap and vhost paths).
     pub backend: Option<InterfaceBackend>,
+    /// `<filterref>`: the nwfilter applied to the traffic.
+    pub filterref: Option<FilterRef>,
+    /// `<tune>`: tap device tuning.
+    pub tune: Option<InterfaceTune>,
+    /// `<teaming>`: virtio/hostdev failover pairing.
+    pub teaming: Option<Teaming>,
     /// `<link>`: the virtual link state.
     pub link: Option<InterfaceLink>,
     /// `<mtu>`: the MTU.
     pub mtu: Option<InterfaceMtu>,
+    /// `<coalesce>`: interrupt coalescing.
+    pub coalesce: Option<Coalesce>,
     /// `<boot>`: boot order.
     pub boot: Option<Boot>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<rom>`: option ROM settings.
     pub rom: Option<Rom>,
+    /// `<bandwidth>`: quality of service limits.
+    pub bandwidth: Option<Bandwidth>,
+    /// `<vlan>`: VLAN tags.
+    pub vlan: Option<Vlan>,
+    /// `<port>`: port isolation.
+    pub port: Option<InterfacePort>,
     /// `<acpi>`: ACPI index.
     pub acpi: Option<Acpi>,
     /// `<address>`: where the NIC sits.
@@ -205,8 +226,8 @@ pub struct InterfaceMac {
 /// One struct for every interface `type`: each type uses a few of the attributes
 /// (`network`/`portgroup` for `network`, `bridge` for `bridge`, `dev`/`mode` for
 /// `direct`, `type`/`path`/`mode` for `vhostuser`, `address`/`port` for tunnels, …).
-/// A later version will split it per type. `<ip>`, `<route>` (ethernet) and
-/// hostdev `<vendor>`/`<product>` stay in `extra`.
+/// A later version will split it per type (see docs/architecture.md, "Next:
+/// type-dependent sources"). Hostdev `<vendor>`/`<product>` stay in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InterfaceSource {
@@ -264,6 +285,12 @@ pub struct InterfaceSource {
     pub hostdev_address: Option<Address>,
     /// `<local>`: local end of a UDP tunnel.
     pub local: Option<InterfaceSourceLocal>,
+    /// `<ip>`: host-side addresses of an `ethernet` interface.
+    #[serde(rename = "ip")]
+    pub ips: Vec<InterfaceIp>,
+    /// `<route>`: host-side routes of an `ethernet` interface.
+    #[serde(rename = "route")]
+    pub routes: Vec<Route>,
     /// `<reconnect>`: vhost-user client reconnect behaviour.
     pub reconnect: Option<Reconnect>,
     /// Unknown attributes and elements, kept and written back.
@@ -668,8 +695,25 @@ mod tests {
     }
 
     #[test]
-    fn port_forwards_stay_in_extra() {
-        let xml = "<interface type='user'>\n  <model type='virtio'/>\n  <backend type='passt'/>\n  <portForward proto='tcp'>\n    <range start='2022' to='22'/>\n  </portForward>\n</interface>";
+    fn network_options_are_modelled() {
+        let xml = "<interface type='user'>\n  <ip address='172.17.2.4' family='ipv4' prefix='24'/>\n  <route family='ipv4' address='0.0.0.0' gateway='172.17.2.1'/>\n  <portForward proto='tcp'>\n    <range start='2022' to='22'/>\n  </portForward>\n  <model type='virtio'/>\n  <backend type='passt'/>\n</interface>";
+        let nic: Interface = assert_modelled(xml, "interface");
+        assert_eq!(nic.port_forwards[0].ranges[0].to, Some(22));
+        assert_eq!(nic.routes[0].gateway.as_deref(), Some("172.17.2.1"));
+
+        let xml = "<interface type='direct'>\n  <source dev='eth0' mode='vepa'/>\n  <virtualport type='802.1Qbh'>\n    <parameters profileid='finance'/>\n  </virtualport>\n  <model type='virtio'/>\n  <filterref filter='clean-traffic'>\n    <parameter name='IP' value='10.0.0.1'/>\n  </filterref>\n  <tune>\n    <sndbuf>1600</sndbuf>\n  </tune>\n  <teaming type='persistent'/>\n  <coalesce>\n    <rx>\n      <frames max='7'/>\n    </rx>\n  </coalesce>\n  <bandwidth>\n    <inbound average='1000'/>\n  </bandwidth>\n  <vlan>\n    <tag id='42'/>\n  </vlan>\n  <port isolated='yes'/>\n</interface>";
+        let nic: Interface = assert_modelled(xml, "interface");
+        assert_eq!(nic.vlan.unwrap().tags[0].id, Some(42));
+        assert_eq!(nic.tune.unwrap().sndbuf, Some(1600));
+
+        let xml = "<interface type='ethernet'>\n  <source>\n    <ip address='192.168.123.1' prefix='24'/>\n    <route family='ipv4' address='192.168.42.0' prefix='24' gateway='192.168.123.4'/>\n  </source>\n</interface>";
+        let nic: Interface = assert_modelled(xml, "interface");
+        assert_eq!(nic.source.unwrap().ips.len(), 1);
+    }
+
+    #[test]
+    fn unknown_children_stay_in_extra() {
+        let xml = "<interface type='user'>\n  <model type='virtio'/>\n  <gizmo/>\n</interface>";
         let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
         assert_eq!(nic.extra.nodes.len(), 1);
         assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);

@@ -19,6 +19,7 @@ mod hostdev;
 mod hostdev_source;
 mod input;
 mod interface;
+mod interface_options;
 mod iommu;
 mod lease;
 mod memballoon;
@@ -56,9 +57,9 @@ pub use self::chardev::{
     CharTargetModel, CharTargetType, ChardevType, Console, Parallel, Serial,
 };
 pub use self::common::{
-    Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, Initiator, IothreadMapping,
-    IothreadQueue, IothreadQueues, Iqn, Marker, Reconnect, Rom, Route, ScaledSize, Teaming,
-    TeamingType, VirtioDriver, VirtioModel,
+    Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, DeviceSeclabel, Initiator,
+    IothreadMapping, IothreadQueue, IothreadQueues, Iqn, Marker, Reconnect, Rom, Route, ScaledSize,
+    Teaming, TeamingType, VirtioDriver, VirtioModel,
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
@@ -66,10 +67,15 @@ pub use self::controller::{
 };
 pub use self::crypto::{Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType};
 pub use self::disk::{
-    DetectZeroes, Disk, DiskBlockIo, DiskBus, DiskCache, DiskDevice, DiskDiscard, DiskDriver,
-    DiskErrorPolicy, DiskGeometry, DiskIo, DiskProtocol, DiskSgio, DiskSnapshot, DiskSource,
-    DiskSourceHost, DiskTarget, DiskTransient, DiskTray, DiskType, GeometryTrans, StartupPolicy,
-    StorageFormat,
+    BackingStore, DataStore, DetectZeroes, Disk, DiskBlockIo, DiskBus, DiskCache, DiskDevice,
+    DiskDiscard, DiskDriver, DiskErrorPolicy, DiskFormat, DiskGeometry, DiskIo, DiskProtocol,
+    DiskSgio, DiskSnapshot, DiskSource, DiskSourceConfig, DiskSourceCookie, DiskSourceCookies,
+    DiskSourceHost, DiskSourceIdentity, DiskSourceKnownHosts, DiskSourceReadahead, DiskSourceSlice,
+    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskTarget,
+    DiskTransient, DiskTray, DiskType, Encryption, EncryptionCipher, EncryptionEngine,
+    EncryptionFormat, EncryptionIvgen, EncryptionSecret, EncryptionSecretType, GeometryTrans,
+    Iotune, MetadataCache, Mirror, MirrorJob, MirrorReady, Reservations, StartupPolicy,
+    StorageFormat, Throttlefilter, Throttlefilters, UnixSocketSource,
 };
 pub use self::filesystem::{
     Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,
@@ -100,6 +106,11 @@ pub use self::interface::{
     InterfaceScript, InterfaceSource, InterfaceSourceLocal, InterfaceTarget, InterfaceType,
     LinkState, MacType, NetBackendType, NetModel,
 };
+pub use self::interface_options::{
+    Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
+    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, VirtualPort,
+    VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode, VlanTag,
+};
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
 pub use self::memballoon::{MemBalloon, MemBalloonModel, MemBalloonStats};
@@ -119,8 +130,8 @@ pub use self::smartcard::{
 };
 pub use self::sound::{Sound, SoundAudio, SoundCodec, SoundCodecType, SoundModel};
 pub use self::tpm::{
-    Tpm, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption, TpmModel, TpmProfile, TpmSource,
-    TpmVersion,
+    Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption, TpmModel,
+    TpmProfile, TpmSource, TpmVersion,
 };
 pub use self::video::{
     Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::common::{Acpi, Alias};
+use super::common::{Acpi, Alias, Marker};
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
 
@@ -66,8 +66,6 @@ pub struct Tpm {
 }
 
 /// `<backend>` of a TPM (formatdomain: "TPM device").
-///
-/// `<active_pcr_banks>` stays in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct TpmBackend {
@@ -91,6 +89,26 @@ pub struct TpmBackend {
     pub encryption: Option<TpmEncryption>,
     /// `<profile>`: swtpm profile (TPM 2.0).
     pub profile: Option<TpmProfile>,
+    /// `<active_pcr_banks>`: PCR banks activated at start (TPM 2.0 emulator).
+    pub active_pcr_banks: Option<TpmActivePcrBanks>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<active_pcr_banks>` of an emulator TPM backend: each present child activates
+/// that PCR bank (formatdomain: "TPM device").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TpmActivePcrBanks {
+    /// `<sha1/>`
+    pub sha1: Option<Marker>,
+    /// `<sha256/>`
+    pub sha256: Option<Marker>,
+    /// `<sha384/>`
+    pub sha384: Option<Marker>,
+    /// `<sha512/>`
+    pub sha512: Option<Marker>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -214,12 +232,17 @@ mod tests {
                         remove_disabled: Some("check".into()),
                         ..Default::default()
                     }),
+                    active_pcr_banks: Some(TpmActivePcrBanks {
+                        sha256: Some(Marker::default()),
+                        sha384: Some(Marker::default()),
+                        ..Default::default()
+                    }),
                     ..Default::default()
                 }),
                 ..Default::default()
             },
             "tpm",
-            "<tpm model='tpm-crb'>\n  <backend type='emulator' version='2.0' persistent_state='yes'>\n    <source type='dir' path='/var/lib/swtpm/guest'/>\n    <encryption secret='6dd3e4a5-1d76-44ce-961f-f119f5aad935'/>\n    <profile source='default-v1' removeDisabled='check'/>\n  </backend>\n</tpm>",
+            "<tpm model='tpm-crb'>\n  <backend type='emulator' version='2.0' persistent_state='yes'>\n    <source type='dir' path='/var/lib/swtpm/guest'/>\n    <encryption secret='6dd3e4a5-1d76-44ce-961f-f119f5aad935'/>\n    <profile source='default-v1' removeDisabled='check'/>\n    <active_pcr_banks>\n      <sha256/>\n      <sha384/>\n    </active_pcr_banks>\n  </backend>\n</tpm>",
         );
     }
 }

@@ -7,7 +7,9 @@ use serde::ser::{
 };
 
 use crate::error::{Error, Result};
-use crate::xml::raw::{self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN};
+use crate::xml::raw::{
+    self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
+};
 use crate::xml::writer::Writer;
 
 impl ser::Error for Error {
@@ -212,7 +214,8 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         value: &T,
     ) -> Result<()> {
         if name == RAW_TOKEN {
-            return self.w.stashed(RAW_TOKEN);
+            // Under the key `$raw` it is a `$value` enum's fallback: unknown content.
+            return self.w.stashed(RAW_TOKEN, self.key == RAW_VARIANT);
         }
         if name == EXTRA_TOKEN {
             return Err(unsupported(self.w, "an Extra outside a `$extra` field"));
@@ -674,7 +677,7 @@ impl<'w> ser::Serializer for ValueSer<'w> {
         value: &T,
     ) -> Result<()> {
         if name == RAW_TOKEN {
-            return self.w.stashed(RAW_TOKEN);
+            return self.w.stashed(RAW_TOKEN, false);
         }
         value.serialize(self)
     }

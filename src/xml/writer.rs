@@ -384,8 +384,11 @@ impl Writer {
         Ok(())
     }
 
-    pub(crate) fn raw(&mut self, raw: RawElement) -> Result<()> {
-        if self.collect {
+    /// Write a raw element; `unknown` when it stands for content the model does not
+    /// know (the `$raw` fallback of a `$value` enum), as opposed to a field whose type
+    /// is raw XML by design (`<metadata>`'s children).
+    pub(crate) fn raw(&mut self, raw: RawElement, unknown: bool) -> Result<()> {
+        if self.collect && unknown {
             let origin = raw.origin.clone().unwrap_or_else(|| Unmodelled {
                 path: format!("{}/{}", self.path(), raw.element.name.qualified()),
                 position: None,
@@ -396,10 +399,11 @@ impl Writer {
         self.raw_element(&raw.element)
     }
 
-    pub(crate) fn stashed(&mut self, token: &str) -> Result<()> {
+    /// Write what `Extra` or `RawElement` handed over; `unknown` as for [`Writer::raw`].
+    pub(crate) fn stashed(&mut self, token: &str, unknown: bool) -> Result<()> {
         match (raw::take(), token) {
             (Some(Stashed::Extra(e)), EXTRA_TOKEN) => self.extra(e),
-            (Some(Stashed::Raw(r)), RAW_TOKEN) => self.raw(r),
+            (Some(Stashed::Raw(r)), RAW_TOKEN) => self.raw(r, unknown),
             _ => Err(self.error("internal: unknown content was not handed over")),
         }
     }

@@ -21,7 +21,7 @@ fn chardev_type() -> BoxedStrategy<ChardevType> {
 }
 
 /// `<source>` of a character device.
-fn source() -> BoxedStrategy<CharSource> {
+pub fn source() -> BoxedStrategy<CharSource> {
     structure!(CharSource {
         mode: opt(text()),
         path: opt(text()),
@@ -33,20 +33,23 @@ fn source() -> BoxedStrategy<CharSource> {
         append: opt(on_off()),
         tls: opt(yes_no()),
         reconnect: opt(reconnect()),
+        seclabels: list(super::disk_parts::device_seclabel()),
         clipboard: opt(clipboard()),
         mouse: opt(mouse_mode()),
         extra: extra(),
     })
 }
 
-fn protocol() -> BoxedStrategy<CharProtocol> {
+/// `<protocol>` of a character device.
+pub fn protocol() -> BoxedStrategy<CharProtocol> {
     structure!(CharProtocol {
         kind: opt(value_enum!(CharProtocolType)),
         extra: extra(),
     })
 }
 
-fn log() -> BoxedStrategy<CharLog> {
+/// `<log>` of a character device.
+pub fn log() -> BoxedStrategy<CharLog> {
     structure!(CharLog {
         file: opt(text()),
         append: opt(on_off()),
@@ -54,7 +57,8 @@ fn log() -> BoxedStrategy<CharLog> {
     })
 }
 
-fn target() -> BoxedStrategy<CharTarget> {
+/// `<target>` of a character device.
+pub fn target() -> BoxedStrategy<CharTarget> {
     structure!(CharTarget {
         kind: opt(value_enum!(CharTargetType)),
         name: opt(text()),

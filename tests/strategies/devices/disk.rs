@@ -12,6 +12,8 @@ use super::address::{address, pci_address};
 use super::common::{
     acpi, alias, backend_domain, boot, iothread_mapping, marker, reconnect, virtio_model,
 };
+use super::disk_parts;
+use super::hostdev::{auth, initiator};
 use crate::strategies::values::{on_off, text, yes_no};
 use crate::strategies::xml::extra;
 use crate::strategies::{list, opt};
@@ -42,12 +44,24 @@ fn driver() -> BoxedStrategy<DiskDriver> {
         ats: opt(on_off()),
         packed: opt(on_off()),
         page_per_vq: opt(on_off()),
+        metadata_cache: opt(disk_parts::metadata_cache()),
         iothreads: opt(iothread_mapping()),
         extra: extra(),
     })
 }
 
+/// A disk `<source>` whose `<dataStore>` nests at most one more source.
 pub fn source() -> BoxedStrategy<DiskSource> {
+    source_at(1)
+}
+
+/// A disk `<source>` with `<dataStore>` nesting at most `depth` more sources.
+pub fn source_at(depth: u32) -> BoxedStrategy<DiskSource> {
+    let data_store = if depth == 0 {
+        Just(None).boxed()
+    } else {
+        opt(disk_parts::data_store(depth - 1))
+    };
     let host = structure!(DiskSourceHost {
         name: opt(text()),
         port: opt(any::<u32>()),
@@ -76,7 +90,22 @@ pub fn source() -> BoxedStrategy<DiskSource> {
         startup_policy: opt(value_enum!(StartupPolicy)),
         address: opt(pci_address()),
         hosts: list(host),
+        snapshot: opt(disk_parts::snapshot()),
+        config: opt(disk_parts::config()),
+        auth: opt(auth()),
+        encryption: opt(disk_parts::encryption()),
+        initiator: opt(initiator()),
         reconnect: opt(reconnect()),
+        ssl: opt(disk_parts::ssl()),
+        cookies: opt(disk_parts::cookies()),
+        readahead: opt(disk_parts::readahead()),
+        timeout: opt(disk_parts::timeout()),
+        identity: opt(disk_parts::identity()),
+        known_hosts: opt(disk_parts::known_hosts()),
+        reservations: opt(disk_parts::reservations()),
+        slices: opt(disk_parts::slices()),
+        data_store: data_store,
+        seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
     })
 }
@@ -92,6 +121,8 @@ pub fn disk() -> BoxedStrategy<Disk> {
         snapshot: opt(value_enum!(DiskSnapshot)),
         driver: opt(driver()),
         source: opt(source()),
+        backing_store: opt(disk_parts::backing_store(2)),
+        mirror: opt(disk_parts::mirror()),
         backenddomain: opt(backend_domain()),
         geometry: opt(structure!(DiskGeometry {
             cyls: opt(any::<u32>()),
@@ -114,6 +145,8 @@ pub fn disk() -> BoxedStrategy<Disk> {
             rotation_rate: opt(any::<u32>()),
             extra: extra(),
         })),
+        iotune: opt(disk_parts::iotune()),
+        throttlefilters: opt(disk_parts::throttlefilters()),
         readonly: opt(marker()),
         shareable: opt(marker()),
         transient: opt(structure!(DiskTransient {
@@ -124,6 +157,8 @@ pub fn disk() -> BoxedStrategy<Disk> {
         wwn: opt(text()),
         vendor: opt(text()),
         product: opt(text()),
+        auth: opt(auth()),
+        encryption: opt(disk_parts::encryption()),
         boot: opt(boot()),
         alias: opt(alias()),
         acpi: opt(acpi()),

@@ -88,6 +88,7 @@ pub fn filesystem() -> BoxedStrategy<Filesystem> {
             extra: extra(),
         })),
         readonly: opt(marker()),
+        idmap: opt(crate::strategies::os::idmap()),
         space_hard_limit: opt(space_limit()),
         space_soft_limit: opt(space_limit()),
         boot: opt(boot()),

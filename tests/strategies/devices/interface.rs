@@ -1,6 +1,12 @@
 //! `<interface>` (src/devices/interface.rs).
 
 use libvirt_domain::devices::{
+    Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
+    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Route, Teaming,
+    TeamingType, VirtualPort, VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode,
+    VlanTag,
+};
+use libvirt_domain::devices::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
     InterfaceScript, InterfaceSource, InterfaceSourceLocal, InterfaceTarget, InterfaceType,
@@ -13,6 +19,115 @@ use super::common::{acpi, alias, backend_domain, boot, reconnect, rom};
 use crate::strategies::values::{on_off, text, yes_no};
 use crate::strategies::xml::extra;
 use crate::strategies::{list, opt};
+
+fn route() -> BoxedStrategy<Route> {
+    structure!(Route {
+        family: opt(text()),
+        address: opt(text()),
+        netmask: opt(text()),
+        prefix: opt(any::<u32>()),
+        gateway: opt(text()),
+        metric: opt(any::<u32>()),
+        extra: extra(),
+    })
+}
+
+fn ip() -> BoxedStrategy<InterfaceIp> {
+    structure!(InterfaceIp {
+        address: opt(text()),
+        family: opt(text()),
+        prefix: opt(any::<u32>()),
+        peer: opt(text()),
+        extra: extra(),
+    })
+}
+
+fn virtualport() -> BoxedStrategy<VirtualPort> {
+    structure!(VirtualPort {
+        kind: opt(value_enum!(VirtualPortType)),
+        parameters: opt(structure!(VirtualPortParameters {
+            managerid: opt(any::<u8>()),
+            typeid: opt(any::<u32>()),
+            typeidversion: opt(any::<u8>()),
+            instanceid: opt(text()),
+            profileid: opt(text()),
+            interfaceid: opt(text()),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
+
+fn bandwidth() -> BoxedStrategy<Bandwidth> {
+    let limits = || {
+        structure!(BandwidthLimits {
+            average: opt(any::<u64>()),
+            peak: opt(any::<u64>()),
+            floor: opt(any::<u64>()),
+            burst: opt(any::<u32>()),
+            extra: extra(),
+        })
+    };
+    structure!(Bandwidth {
+        class_id: opt(any::<u32>()),
+        inbound: opt(limits()),
+        outbound: opt(limits()),
+        extra: extra(),
+    })
+}
+
+fn vlan() -> BoxedStrategy<Vlan> {
+    structure!(Vlan {
+        trunk: opt(yes_no()),
+        tags: list(structure!(VlanTag {
+            id: opt(any::<u32>()),
+            native_mode: opt(value_enum!(VlanNativeMode)),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
+
+fn filterref() -> BoxedStrategy<FilterRef> {
+    structure!(FilterRef {
+        filter: opt(text()),
+        parameters: list(structure!(FilterParameter {
+            name: opt(text()),
+            value: opt(text()),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
+
+fn coalesce() -> BoxedStrategy<Coalesce> {
+    structure!(Coalesce {
+        rx: opt(structure!(CoalesceRx {
+            frames: opt(structure!(CoalesceFrames {
+                max: opt(any::<u32>()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
+
+fn port_forward() -> BoxedStrategy<PortForward> {
+    structure!(PortForward {
+        proto: opt(value_enum!(PortForwardProto)),
+        address: opt(text()),
+        dev: opt(text()),
+        ranges: list(structure!(PortForwardRange {
+            start: opt(any::<u16>()),
+            end: opt(any::<u16>()),
+            to: opt(any::<u16>()),
+            exclude: opt(yes_no()),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
 
 fn source() -> BoxedStrategy<InterfaceSource> {
     structure!(InterfaceSource {
@@ -38,6 +153,8 @@ fn source() -> BoxedStrategy<InterfaceSource> {
             port: opt(any::<u32>()),
             extra: extra(),
         })),
+        ips: list(ip()),
+        routes: list(route()),
         reconnect: opt(reconnect()),
         extra: extra(),
     })
@@ -101,13 +218,10 @@ pub fn interface() -> BoxedStrategy<Interface> {
             extra: extra(),
         })),
         source: opt(source()),
-        ips: list(structure!(InterfaceIp {
-            address: opt(text()),
-            family: opt(text()),
-            prefix: opt(any::<u32>()),
-            peer: opt(text()),
-            extra: extra(),
-        })),
+        virtualport: opt(virtualport()),
+        ips: list(ip()),
+        routes: list(route()),
+        port_forwards: list(port_forward()),
         script: opt(script()),
         downscript: opt(script()),
         backenddomain: opt(backend_domain()),
@@ -133,6 +247,16 @@ pub fn interface() -> BoxedStrategy<Interface> {
             log_file: opt(text()),
             extra: extra(),
         })),
+        filterref: opt(filterref()),
+        tune: opt(structure!(InterfaceTune {
+            sndbuf: opt(any::<u32>()),
+            extra: extra(),
+        })),
+        teaming: opt(structure!(Teaming {
+            kind: opt(value_enum!(TeamingType)),
+            persistent: opt(text()),
+            extra: extra(),
+        })),
         link: opt(structure!(InterfaceLink {
             state: opt(value_enum!(LinkState)),
             extra: extra(),
@@ -141,9 +265,16 @@ pub fn interface() -> BoxedStrategy<Interface> {
             size: opt(any::<u32>()),
             extra: extra(),
         })),
+        coalesce: opt(coalesce()),
         boot: opt(boot()),
         alias: opt(alias()),
         rom: opt(rom()),
+        bandwidth: opt(bandwidth()),
+        vlan: opt(vlan()),
+        port: opt(structure!(InterfacePort {
+            isolated: opt(yes_no()),
+            extra: extra(),
+        })),
         acpi: opt(acpi()),
         address: opt(address()),
         extra: extra(),

@@ -1,13 +1,17 @@
 //! `<devices>` and every device kind (src/devices/).
 
 mod address;
+mod audio;
 mod chardev;
 mod common;
 mod controller;
 mod disk;
+mod disk_parts;
 mod filesystem;
 mod graphics;
+mod hostdev;
 mod interface;
+mod more;
 mod small;
 
 use libvirt_domain::devices::{Device, Devices};
@@ -47,6 +51,17 @@ pub fn device() -> BoxedStrategy<Device> {
         small::memballoon().prop_map(Device::MemBalloon),
         small::panic().prop_map(Device::Panic),
         small::iommu().prop_map(Device::Iommu),
+        more::lease().prop_map(Device::Lease),
+        audio::audio().prop_map(Device::Audio),
+        hostdev::hostdev().prop_map(Device::Hostdev),
+        more::smartcard().prop_map(Device::Smartcard),
+        more::redirfilter().prop_map(Device::Redirfilter),
+        more::shmem().prop_map(Device::Shmem),
+        more::memory_device().prop_map(Device::Memory),
+        more::crypto().prop_map(Device::Crypto),
+        more::nvram().prop_map(Device::Nvram),
+        more::vsock().prop_map(Device::Vsock),
+        more::pstore().prop_map(Device::Pstore),
         // An unknown element name: a known one would be read as that device.
         unknown_raw_element().prop_map(Device::Other),
     ]

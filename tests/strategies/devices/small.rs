@@ -5,13 +5,14 @@
 use libvirt_domain::devices::{
     Input, InputBus, InputSource, InputType, Iommu, IommuDriver, IommuModel, MemBalloon,
     MemBalloonModel, MemBalloonStats, Panic, PanicModel, Sound, SoundAudio, SoundCodec,
-    SoundCodecType, SoundModel, Tpm, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption,
-    TpmModel, TpmProfile, TpmSource, TpmVersion, Watchdog, WatchdogAction, WatchdogModel,
+    SoundCodecType, SoundModel, Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType, TpmDevice,
+    TpmEncryption, TpmModel, TpmProfile, TpmSource, TpmVersion, Watchdog, WatchdogAction,
+    WatchdogModel,
 };
 use proptest::prelude::*;
 
 use super::address::address;
-use super::common::{acpi, alias, virtio_driver, virtio_model};
+use super::common::{acpi, alias, marker, virtio_driver, virtio_model};
 use crate::strategies::values::{on_off, text, uint, yes_no};
 use crate::strategies::xml::extra;
 use crate::strategies::{list, opt};
@@ -84,6 +85,13 @@ fn tpm_backend() -> BoxedStrategy<TpmBackend> {
             source: opt(text()),
             remove_disabled: opt(text()),
             name: opt(text()),
+            extra: extra(),
+        })),
+        active_pcr_banks: opt(structure!(TpmActivePcrBanks {
+            sha1: opt(marker()),
+            sha256: opt(marker()),
+            sha384: opt(marker()),
+            sha512: opt(marker()),
             extra: extra(),
         })),
         extra: extra(),

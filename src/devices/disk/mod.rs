@@ -1,12 +1,27 @@
 //! `<disk>`: hard drives, floppy disks and CD-ROMs (formatdomain: "Hard drives,
 //! floppy disks, CDROMs").
 
+mod backing;
+mod encryption;
+mod iotune;
+mod source;
+
 use serde::{Deserialize, Serialize};
 
-use super::address::{Address, PciAddress};
-use super::common::{
-    Acpi, Alias, BackendDomain, Boot, IothreadMapping, Marker, Reconnect, VirtioModel,
+pub use self::backing::{BackingStore, Mirror, MirrorJob, MirrorReady};
+pub use self::encryption::{
+    Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
+    EncryptionSecret, EncryptionSecretType,
 };
+pub use self::iotune::{Iotune, Throttlefilter, Throttlefilters};
+pub use self::source::{
+    DataStore, DiskFormat, DiskSource, DiskSourceConfig, DiskSourceCookie, DiskSourceCookies,
+    DiskSourceHost, DiskSourceIdentity, DiskSourceKnownHosts, DiskSourceReadahead, DiskSourceSlice,
+    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, MetadataCache,
+    Reservations, UnixSocketSource,
+};
+use super::address::Address;
+use super::common::{Acpi, Alias, Auth, BackendDomain, Boot, IothreadMapping, Marker, VirtioModel};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -285,9 +300,6 @@ value_enum! {
 
 /// `<disk>`: a hard disk, CD-ROM, floppy or SCSI LUN (formatdomain: "Hard drives,
 /// floppy disks, CDROMs").
-///
-/// `<auth>`, `<backingStore>`, `<mirror>`, `<iotune>`, `<throttlefilters>` and
-/// `<encryption>` are not modelled yet and stay in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Disk {
@@ -313,6 +325,11 @@ pub struct Disk {
     pub driver: Option<DiskDriver>,
     /// `<source>`: the backing file, device, volume or network source.
     pub source: Option<DiskSource>,
+    /// `<backingStore>`: the chain of images the source is layered on.
+    #[serde(rename = "backingStore")]
+    pub backing_store: Option<Box<BackingStore>>,
+    /// `<mirror>`: destination of a running block copy or commit (live XML).
+    pub mirror: Option<Box<Mirror>>,
     /// `<backenddomain>`: Xen driver domain providing the backend.
     pub backenddomain: Option<BackendDomain>,
     /// `<geometry>`: BIOS geometry override.
@@ -321,6 +338,10 @@ pub struct Disk {
     pub blockio: Option<DiskBlockIo>,
     /// `<target>`: the guest-side device name and bus.
     pub target: Option<DiskTarget>,
+    /// `<iotune>`: I/O limits.
+    pub iotune: Option<Iotune>,
+    /// `<throttlefilters>`: throttle groups the disk's I/O passes through.
+    pub throttlefilters: Option<Throttlefilters>,
     /// `<readonly/>`: the guest cannot write (always for CD-ROMs).
     pub readonly: Option<Marker>,
     /// `<shareable/>`: the disk may be shared between domains.
@@ -335,6 +356,10 @@ pub struct Disk {
     pub vendor: Option<String>,
     /// `<product>`: SCSI product string (up to 40 characters).
     pub product: Option<String>,
+    /// `<auth>`: credentials, old location (libvirt now writes it in `<source>`).
+    pub auth: Option<Auth>,
+    /// `<encryption>`: encryption, old location (libvirt now writes it in `<source>`).
+    pub encryption: Option<Encryption>,
     /// `<boot>`: boot order.
     pub boot: Option<Boot>,
     /// `<alias>`: device alias.
@@ -370,8 +395,6 @@ impl Disk {
 
 /// `<driver>` of a disk: the hypervisor's block driver options (formatdomain: "Hard
 /// drives, floppy disks, CDROMs").
-///
-/// `<metadata_cache>` stays in `extra`.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct DiskDriver {
@@ -432,107 +455,10 @@ pub struct DiskDriver {
     /// `page_per_vq`: one notification page per queue (virtio option).
     #[serde(rename = "@page_per_vq")]
     pub page_per_vq: Option<OnOff>,
+    /// `<metadata_cache>`: qcow2 metadata cache limit.
+    pub metadata_cache: Option<MetadataCache>,
     /// `<iothreads>`: per-queue IOThread mapping.
     pub iothreads: Option<IothreadMapping>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<source>` of a disk (formatdomain: "Hard drives, floppy disks, CDROMs").
-///
-/// One struct for every disk `type`: each type uses a few of the attributes (`file`
-/// for `file`, `dev` for `block`, `protocol`/`name`/`<host>` for `network`,
-/// `pool`/`volume` for `volume`, …). A later version will split it per type.
-/// `<auth>`, `<encryption>`, `<seclabel>`, `<slices>`, `<snapshot>`, `<config>`,
-/// `<initiator>`, `<cookies>`, `<ssl>`, `<readahead>`, `<timeout>`, `<identity>`,
-/// `<knownHosts>`, `<reservations>` and `<dataStore>` stay in `extra`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DiskSource {
-    /// `file`: image path (`type='file'`).
-    #[serde(rename = "@file")]
-    pub file: Option<String>,
-    /// `fdgroup`: file descriptors passed by the client (`type='file'`).
-    #[serde(rename = "@fdgroup")]
-    pub fdgroup: Option<String>,
-    /// `dev`: host device path (`type='block'`, `vhostvdpa`).
-    #[serde(rename = "@dev")]
-    pub dev: Option<String>,
-    /// `dir`: host directory (`type='dir'`).
-    #[serde(rename = "@dir")]
-    pub dir: Option<String>,
-    /// `protocol`: network protocol (`type='network'`).
-    #[serde(rename = "@protocol")]
-    pub protocol: Option<DiskProtocol>,
-    /// `name`: image/volume name on the server (`type='network'`).
-    #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// `query`: query string of an HTTP(S)/FTP(S) URL.
-    #[serde(rename = "@query")]
-    pub query: Option<String>,
-    /// `tls`: use TLS (NBD, VxHS).
-    #[serde(rename = "@tls")]
-    pub tls: Option<YesNo>,
-    /// `tlsHostname`: host name to verify the TLS certificate against.
-    #[serde(rename = "@tlsHostname")]
-    pub tls_hostname: Option<String>,
-    /// `pool`: storage pool (`type='volume'`).
-    #[serde(rename = "@pool")]
-    pub pool: Option<String>,
-    /// `volume`: volume in the pool (`type='volume'`).
-    #[serde(rename = "@volume")]
-    pub volume: Option<String>,
-    /// `mode`: `host` or `direct` access to an iSCSI pool volume.
-    #[serde(rename = "@mode")]
-    pub mode: Option<String>,
-    /// `type`: `pci` for NVMe, `unix` for vhost-user.
-    #[serde(rename = "@type")]
-    pub kind: Option<String>,
-    /// `managed`: libvirt detaches the NVMe controller from the host.
-    #[serde(rename = "@managed")]
-    pub managed: Option<YesNo>,
-    /// `namespace`: NVMe namespace (`type='nvme'`).
-    #[serde(rename = "@namespace")]
-    pub namespace: Option<u32>,
-    /// `path`: vhost-user socket (`type='vhostuser'`).
-    #[serde(rename = "@path")]
-    pub path: Option<String>,
-    /// `index`: position in the backing chain (live XML).
-    #[serde(rename = "@index")]
-    pub index: Option<u32>,
-    /// `startupPolicy`: what to do when the source is missing.
-    #[serde(rename = "@startupPolicy")]
-    pub startup_policy: Option<StartupPolicy>,
-    /// `<address>`: the NVMe controller's PCI address (`type='nvme'`, no `type` attribute).
-    pub address: Option<PciAddress>,
-    /// `<host>`: network servers (`type='network'`).
-    #[serde(rename = "host")]
-    pub hosts: Vec<DiskSourceHost>,
-    /// `<reconnect>`: NBD/vhost-user reconnect behaviour.
-    pub reconnect: Option<Reconnect>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<host>` of a network disk source: one server (formatdomain: "Hard drives, floppy
-/// disks, CDROMs").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct DiskSourceHost {
-    /// `name`: host name or IP address.
-    #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// `port`: TCP port.
-    #[serde(rename = "@port")]
-    pub port: Option<u32>,
-    /// `transport`: `tcp`, `rdma` or `unix`.
-    #[serde(rename = "@transport")]
-    pub transport: Option<String>,
-    /// `socket`: UNIX socket path (`transport='unix'`).
-    #[serde(rename = "@socket")]
-    pub socket: Option<String>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -783,8 +709,18 @@ mod tests {
     }
 
     #[test]
+    fn backing_chain_iotune_and_mirror_are_modelled() {
+        let xml = "<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'>\n    <metadata_cache>\n      <max_size unit='bytes'>1234</max_size>\n    </metadata_cache>\n  </driver>\n  <source file='/var/lib/libvirt/images/top.qcow2'/>\n  <backingStore type='file'>\n    <format type='qcow2'/>\n    <source file='/var/lib/libvirt/images/base.qcow2'/>\n    <backingStore/>\n  </backingStore>\n  <mirror type='file' job='copy' ready='yes'>\n    <format type='qcow2'/>\n    <source file='/tmp/copy.qcow2'/>\n  </mirror>\n  <target dev='vda' bus='virtio'/>\n  <iotune>\n    <total_bytes_sec>10000000</total_bytes_sec>\n  </iotune>\n  <throttlefilters>\n    <throttlefilter group='limit0'/>\n  </throttlefilters>\n  <auth username='me'>\n    <secret type='iscsi' usage='target'/>\n  </auth>\n  <encryption format='luks'>\n    <secret type='passphrase' uuid='0a81f5b2-8403-7b23-c8d6-21ccc2f80d6f'/>\n  </encryption>\n</disk>";
+        let disk: Disk = assert_modelled(xml, "disk");
+        let chain = disk.backing_store.as_ref().unwrap();
+        assert_eq!(chain.chain().count(), 2);
+        assert_eq!(disk.iotune.unwrap().total_bytes_sec, Some(10_000_000));
+        assert_eq!(disk.mirror.unwrap().job, Some(MirrorJob::Copy));
+    }
+
+    #[test]
     fn unmodelled_children_stay_in_extra() {
-        let xml = "<disk type='file' device='disk'>\n  <source file='/a.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n  <iotune>\n    <total_bytes_sec>10000000</total_bytes_sec>\n  </iotune>\n</disk>";
+        let xml = "<disk type='file' device='disk'>\n  <source file='/a.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n  <gizmo>\n    <part>1</part>\n  </gizmo>\n</disk>";
         let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
         assert_eq!(disk.extra.nodes.len(), 1);
         assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);

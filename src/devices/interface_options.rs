@@ -1,0 +1,435 @@
+//! Network-side options of an `<interface>`: `<virtualport>`, `<bandwidth>`,
+//! `<vlan>`, `<port>`, `<filterref>`, `<tune>`, `<coalesce>` and `<portForward>`
+//! (formatdomain: "Network interfaces").
+
+use serde::{Deserialize, Serialize};
+
+use crate::values::{value_enum, YesNo};
+use crate::xml::Extra;
+
+value_enum! {
+    /// `<virtualport type=…>`: the kind of virtual port the interface plugs into
+    /// (formatdomain: "Network interfaces", "Direct attachment to physical interface").
+    pub enum VirtualPortType {
+        /// `802.1Qbg`: VEPA switch (VSI).
+        Qbg = "802.1Qbg",
+        /// `802.1Qbh`: VN-Link port profile.
+        Qbh = "802.1Qbh",
+        /// `openvswitch`: an Open vSwitch bridge.
+        Openvswitch = "openvswitch",
+        /// `midonet`: a MidoNet virtual port.
+        Midonet = "midonet",
+    }
+}
+
+/// `<virtualport>`: the virtual port profile of the interface (formatdomain:
+/// "Direct attachment to physical interface", "Bridge to LAN").
+///
+/// Without `type` (in a `type='network'` interface) any parameter may be given and
+/// is merged with the network's port profile.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VirtualPort {
+    /// `type`: the port profile kind.
+    #[serde(rename = "@type")]
+    pub kind: Option<VirtualPortType>,
+    /// `<parameters>`: the profile's parameters.
+    pub parameters: Option<VirtualPortParameters>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<parameters>` of a `<virtualport>` (formatdomain: "Direct attachment to physical
+/// interface").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VirtualPortParameters {
+    /// `managerid`: VSI manager id (802.1Qbg, 0..255).
+    #[serde(rename = "@managerid")]
+    pub managerid: Option<u8>,
+    /// `typeid`: VSI type id (802.1Qbg, 24 bits).
+    #[serde(rename = "@typeid")]
+    pub typeid: Option<u32>,
+    /// `typeidversion`: VSI type version (802.1Qbg, 0..255).
+    #[serde(rename = "@typeidversion")]
+    pub typeidversion: Option<u8>,
+    /// `instanceid`: VSI instance UUID (802.1Qbg).
+    #[serde(rename = "@instanceid")]
+    pub instanceid: Option<String>,
+    /// `profileid`: port profile name (802.1Qbh, openvswitch).
+    #[serde(rename = "@profileid")]
+    pub profileid: Option<String>,
+    /// `interfaceid`: interface UUID (openvswitch, midonet).
+    #[serde(rename = "@interfaceid")]
+    pub interfaceid: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<bandwidth>`: quality of service limits of the interface (formatdomain: "Quality
+/// of service").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Bandwidth {
+    /// `classID`: the traffic class libvirt assigned (live XML).
+    #[serde(rename = "@classID")]
+    pub class_id: Option<u32>,
+    /// `<inbound>`: traffic to the guest.
+    pub inbound: Option<BandwidthLimits>,
+    /// `<outbound>`: traffic from the guest.
+    pub outbound: Option<BandwidthLimits>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<inbound>` or `<outbound>` of `<bandwidth>`: rates in KiB/s, burst in KiB
+/// (formatdomain: "Quality of service").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BandwidthLimits {
+    /// `average`: average rate, KiB/s.
+    #[serde(rename = "@average")]
+    pub average: Option<u64>,
+    /// `peak`: peak rate, KiB/s.
+    #[serde(rename = "@peak")]
+    pub peak: Option<u64>,
+    /// `floor`: guaranteed minimum rate, KiB/s (inbound, `type='network'`).
+    #[serde(rename = "@floor")]
+    pub floor: Option<u64>,
+    /// `burst`: KiB that may be sent at peak rate.
+    #[serde(rename = "@burst")]
+    pub burst: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+value_enum! {
+    /// `<tag nativeMode=…>`: how the native VLAN is carried on a trunk (formatdomain:
+    /// "Setting VLAN tag").
+    pub enum VlanNativeMode {
+        /// `tagged`
+        Tagged = "tagged",
+        /// `untagged`
+        Untagged = "untagged",
+    }
+}
+
+/// `<vlan>`: VLAN tags of the interface (formatdomain: "Setting VLAN tag").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Vlan {
+    /// `trunk`: `yes` for a trunk of several tags.
+    #[serde(rename = "@trunk")]
+    pub trunk: Option<YesNo>,
+    /// `<tag>`: one VLAN.
+    #[serde(rename = "tag")]
+    pub tags: Vec<VlanTag>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<tag>` of a `<vlan>` (formatdomain: "Setting VLAN tag").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct VlanTag {
+    /// `id`: the VLAN id (0..4095).
+    #[serde(rename = "@id")]
+    pub id: Option<u32>,
+    /// `nativeMode`: this tag is the trunk's native VLAN.
+    #[serde(rename = "@nativeMode")]
+    pub native_mode: Option<VlanNativeMode>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<port>`: port options of the interface (formatdomain: "Isolating guests's network
+/// traffic from each other").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfacePort {
+    /// `isolated`: isolated ports cannot talk to each other.
+    #[serde(rename = "@isolated")]
+    pub isolated: Option<YesNo>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<filterref>`: the nwfilter applied to the interface's traffic (formatdomain:
+/// "Traffic filtering with NWFilter").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterRef {
+    /// `filter`: the filter's name.
+    #[serde(rename = "@filter")]
+    pub filter: Option<String>,
+    /// `<parameter>`: values for the filter's variables, in order.
+    #[serde(rename = "parameter")]
+    pub parameters: Vec<FilterParameter>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<parameter name=… value=…>` of a `<filterref>` (formatdomain: "Traffic filtering
+/// with NWFilter").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FilterParameter {
+    /// `name`: the variable, e.g. `IP`.
+    #[serde(rename = "@name")]
+    pub name: Option<String>,
+    /// `value`: its value.
+    #[serde(rename = "@value")]
+    pub value: Option<String>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<tune>`: tap device tuning (formatdomain: "Setting NIC driver specific options").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceTune {
+    /// `<sndbuf>`: the tap device's send buffer size in bytes.
+    pub sndbuf: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<coalesce>`: interrupt coalescing (formatdomain: "Coalesce settings").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Coalesce {
+    /// `<rx>`: receive side settings.
+    pub rx: Option<CoalesceRx>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<rx>` of `<coalesce>` (formatdomain: "Coalesce settings").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CoalesceRx {
+    /// `<frames>`: frame count settings.
+    pub frames: Option<CoalesceFrames>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<frames>` of `<coalesce><rx>` (formatdomain: "Coalesce settings").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CoalesceFrames {
+    /// `max`: frames to collect before an interrupt.
+    #[serde(rename = "@max")]
+    pub max: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+value_enum! {
+    /// `<portForward proto=…>`: the forwarded protocol (formatdomain: "Userspace
+    /// connection using passt").
+    pub enum PortForwardProto {
+        /// `tcp`
+        Tcp = "tcp",
+        /// `udp`
+        Udp = "udp",
+    }
+}
+
+/// `<portForward>`: ports passt forwards to the guest (formatdomain: "Userspace
+/// connection using passt").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PortForward {
+    /// `proto`: `tcp` or `udp`.
+    #[serde(rename = "@proto")]
+    pub proto: Option<PortForwardProto>,
+    /// `address`: the host address to listen on.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `dev`: the host interface to listen on.
+    #[serde(rename = "@dev")]
+    pub dev: Option<String>,
+    /// `<range>`: the forwarded ports, in order.
+    #[serde(rename = "range")]
+    pub ranges: Vec<PortForwardRange>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<range>` of a `<portForward>` (formatdomain: "Userspace connection using passt").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PortForwardRange {
+    /// `start`: first host port.
+    #[serde(rename = "@start")]
+    pub start: Option<u16>,
+    /// `end`: last host port.
+    #[serde(rename = "@end")]
+    pub end: Option<u16>,
+    /// `to`: guest port the range starts at.
+    #[serde(rename = "@to")]
+    pub to: Option<u16>,
+    /// `exclude`: `yes` to exclude the range from forwarding.
+    #[serde(rename = "@exclude")]
+    pub exclude: Option<YesNo>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::devices::test_util::{assert_modelled, assert_xml};
+
+    #[test]
+    fn virtualport_round_trips() {
+        let value = VirtualPort {
+            kind: Some(VirtualPortType::Qbg),
+            parameters: Some(VirtualPortParameters {
+                managerid: Some(11),
+                typeid: Some(1193047),
+                typeidversion: Some(2),
+                instanceid: Some("09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f".into()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let xml = "<virtualport type='802.1Qbg'>\n  <parameters managerid='11' typeid='1193047' typeidversion='2' instanceid='09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f'/>\n</virtualport>";
+        assert_xml(&value, "virtualport", xml);
+        let ovs: VirtualPort = assert_modelled(
+            "<virtualport type='openvswitch'>\n  <parameters profileid='menial' interfaceid='09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f'/>\n</virtualport>",
+            "virtualport",
+        );
+        assert_eq!(ovs.kind, Some(VirtualPortType::Openvswitch));
+    }
+
+    #[test]
+    fn bandwidth_vlan_port_round_trip() {
+        assert_xml(
+            &Bandwidth {
+                inbound: Some(BandwidthLimits {
+                    average: Some(1000),
+                    peak: Some(5000),
+                    floor: Some(200),
+                    burst: Some(1024),
+                    ..Default::default()
+                }),
+                outbound: Some(BandwidthLimits {
+                    average: Some(128),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "bandwidth",
+            "<bandwidth>\n  <inbound average='1000' peak='5000' floor='200' burst='1024'/>\n  <outbound average='128'/>\n</bandwidth>",
+        );
+        assert_xml(
+            &Vlan {
+                trunk: Some(YesNo::Yes),
+                tags: vec![
+                    VlanTag {
+                        id: Some(42),
+                        ..Default::default()
+                    },
+                    VlanTag {
+                        id: Some(47),
+                        native_mode: Some(VlanNativeMode::Untagged),
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            },
+            "vlan",
+            "<vlan trunk='yes'>\n  <tag id='42'/>\n  <tag id='47' nativeMode='untagged'/>\n</vlan>",
+        );
+        assert_xml(
+            &InterfacePort {
+                isolated: Some(YesNo::Yes),
+                ..Default::default()
+            },
+            "port",
+            "<port isolated='yes'/>",
+        );
+    }
+
+    #[test]
+    fn filterref_tune_coalesce_round_trip() {
+        assert_xml(
+            &FilterRef {
+                filter: Some("clean-traffic".into()),
+                parameters: vec![FilterParameter {
+                    name: Some("IP".into()),
+                    value: Some("10.0.0.1".into()),
+                    ..Default::default()
+                }],
+                ..Default::default()
+            },
+            "filterref",
+            "<filterref filter='clean-traffic'>\n  <parameter name='IP' value='10.0.0.1'/>\n</filterref>",
+        );
+        assert_xml(
+            &InterfaceTune {
+                sndbuf: Some(1600),
+                ..Default::default()
+            },
+            "tune",
+            "<tune>\n  <sndbuf>1600</sndbuf>\n</tune>",
+        );
+        assert_xml(
+            &Coalesce {
+                rx: Some(CoalesceRx {
+                    frames: Some(CoalesceFrames {
+                        max: Some(7),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            "coalesce",
+            "<coalesce>\n  <rx>\n    <frames max='7'/>\n  </rx>\n</coalesce>",
+        );
+    }
+
+    #[test]
+    fn port_forward_round_trips() {
+        assert_xml(
+            &PortForward {
+                proto: Some(PortForwardProto::Tcp),
+                address: Some("2001:db8:ac10:fd01::1:10".into()),
+                ranges: vec![
+                    PortForwardRange {
+                        start: Some(2022),
+                        to: Some(22),
+                        ..Default::default()
+                    },
+                    PortForwardRange {
+                        start: Some(5000),
+                        end: Some(5020),
+                        exclude: Some(YesNo::Yes),
+                        ..Default::default()
+                    },
+                ],
+                ..Default::default()
+            },
+            "portForward",
+            "<portForward proto='tcp' address='2001:db8:ac10:fd01::1:10'>\n  <range start='2022' to='22'/>\n  <range start='5000' end='5020' exclude='yes'/>\n</portForward>",
+        );
+    }
+}
