@@ -56,59 +56,10 @@ pub struct ThrottleGroups {
     pub extra: Extra,
 }
 
-/// `<throttlegroups><throttlegroup>`: one named group of I/O limits, with the children
-/// of a disk's `<iotune>` (formatdomain: "Disk Throttle Group Management", "Hard
-/// drives, floppy disks, CDROMs").
-///
-/// Bytes and operations are per second. A `total_*` limit excludes the matching
-/// `read_*`/`write_*` pair.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct ThrottleGroup {
-    /// `<total_bytes_sec>`: total throughput limit.
-    pub total_bytes_sec: Option<u64>,
-    /// `<read_bytes_sec>`: read throughput limit.
-    pub read_bytes_sec: Option<u64>,
-    /// `<write_bytes_sec>`: write throughput limit.
-    pub write_bytes_sec: Option<u64>,
-    /// `<total_iops_sec>`: total operations limit.
-    pub total_iops_sec: Option<u64>,
-    /// `<read_iops_sec>`: read operations limit.
-    pub read_iops_sec: Option<u64>,
-    /// `<write_iops_sec>`: write operations limit.
-    pub write_iops_sec: Option<u64>,
-    /// `<total_bytes_sec_max>`: total throughput burst limit.
-    pub total_bytes_sec_max: Option<u64>,
-    /// `<read_bytes_sec_max>`: read throughput burst limit.
-    pub read_bytes_sec_max: Option<u64>,
-    /// `<write_bytes_sec_max>`: write throughput burst limit.
-    pub write_bytes_sec_max: Option<u64>,
-    /// `<total_iops_sec_max>`: total operations burst limit.
-    pub total_iops_sec_max: Option<u64>,
-    /// `<read_iops_sec_max>`: read operations burst limit.
-    pub read_iops_sec_max: Option<u64>,
-    /// `<write_iops_sec_max>`: write operations burst limit.
-    pub write_iops_sec_max: Option<u64>,
-    /// `<size_iops_sec>`: the I/O size counted as one operation.
-    pub size_iops_sec: Option<u64>,
-    /// `<group_name>`: the group's name, which `<throttlefilter group=…>` refers to.
-    pub group_name: Option<String>,
-    /// `<total_bytes_sec_max_length>`: seconds a total throughput burst may last.
-    pub total_bytes_sec_max_length: Option<u64>,
-    /// `<read_bytes_sec_max_length>`: seconds a read throughput burst may last.
-    pub read_bytes_sec_max_length: Option<u64>,
-    /// `<write_bytes_sec_max_length>`: seconds a write throughput burst may last.
-    pub write_bytes_sec_max_length: Option<u64>,
-    /// `<total_iops_sec_max_length>`: seconds a total operations burst may last.
-    pub total_iops_sec_max_length: Option<u64>,
-    /// `<read_iops_sec_max_length>`: seconds a read operations burst may last.
-    pub read_iops_sec_max_length: Option<u64>,
-    /// `<write_iops_sec_max_length>`: seconds a write operations burst may last.
-    pub write_iops_sec_max_length: Option<u64>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
+/// `<throttlegroup>`: one named I/O limit group (formatdomain: "Hard drives, floppy
+/// disks, CDROMs"). Its children are exactly those of a disk's `<iotune>`, so it is
+/// the same type; `group_name` names the group that disks' `<throttlefilter>` use.
+pub type ThrottleGroup = crate::devices::Iotune;
 
 impl ThrottleGroup {
     /// An empty group called `name`.

@@ -6,8 +6,8 @@ use libvirt_domain::tuning::{
     BlkioDevice, BlkioTune, CacheTune, CacheTuneCache, CacheTuneMonitor, CacheType, CpuTune,
     DefaultIoThread, EmulatorPin, EmulatorSched, FibreChannel, IoThread, IoThreadIds, IoThreadPin,
     IoThreadPoll, IoThreadSched, MemNode, MemTune, MemoryTune, MemoryTuneMonitor, MemoryTuneNode,
-    NumaPlacement, NumaTune, NumaTuneMemory, NumaTuneMode, Resource, Scheduler, ThrottleGroup,
-    ThrottleGroups, VcpuPin, VcpuSched, VcpuState, Vcpus,
+    NumaPlacement, NumaTune, NumaTuneMemory, NumaTuneMode, Resource, Scheduler, ThrottleGroups,
+    VcpuPin, VcpuSched, VcpuState, Vcpus,
 };
 use libvirt_domain::units::Unit;
 use proptest::prelude::*;
@@ -222,30 +222,9 @@ pub fn resource() -> BoxedStrategy<Resource> {
 
 /// `<throttlegroups>`.
 pub fn throttlegroups() -> BoxedStrategy<ThrottleGroups> {
-    let n = || opt(u64_value());
-    let group = structure!(ThrottleGroup {
-        total_bytes_sec: n(),
-        read_bytes_sec: n(),
-        write_bytes_sec: n(),
-        total_iops_sec: n(),
-        read_iops_sec: n(),
-        write_iops_sec: n(),
-        total_bytes_sec_max: n(),
-        read_bytes_sec_max: n(),
-        write_bytes_sec_max: n(),
-        total_iops_sec_max: n(),
-        read_iops_sec_max: n(),
-        write_iops_sec_max: n(),
-        size_iops_sec: n(),
-        group_name: opt(text()),
-        total_bytes_sec_max_length: n(),
-        read_bytes_sec_max_length: n(),
-        write_bytes_sec_max_length: n(),
-        total_iops_sec_max_length: n(),
-        read_iops_sec_max_length: n(),
-        write_iops_sec_max_length: n(),
-        extra: extra(),
-    });
+    // `<throttlegroup>` has exactly a disk `<iotune>`'s children: same type, same
+    // generator.
+    let group = super::devices::disk_parts::iotune();
     structure!(ThrottleGroups {
         groups: list(group),
         extra: extra(),

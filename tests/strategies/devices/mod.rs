@@ -6,7 +6,7 @@ mod chardev;
 mod common;
 mod controller;
 mod disk;
-mod disk_parts;
+pub mod disk_parts;
 mod filesystem;
 mod graphics;
 mod hostdev;
