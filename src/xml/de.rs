@@ -17,6 +17,11 @@ use crate::xml::tree::{is_xml_space, Attribute, Element};
 /// Variant name of a tagged enum's fallback: receives unknown tag values.
 const OTHER_VARIANT: &str = "$other";
 
+/// Prefix of an enum name whose tag is an attribute of the *parent* element:
+/// `^@type` reads `type` of the element that holds the field, `^@type=file` also
+/// names the variant to use when the parent has no such attribute.
+pub(crate) const PARENT_TAG: &str = "^@";
+
 impl de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
         Error::value(msg.to_string())
@@ -274,6 +279,9 @@ pub(crate) struct ElementDe<'de> {
     pub(crate) root: &'de Element,
     /// Attribute already used as an enum tag.
     pub(crate) skip_attr: Option<&'static str>,
+    /// The element holding this one, when read as a named field: the place a
+    /// parent-tagged enum (`^@type`) finds its tag.
+    pub(crate) parent: Option<&'de Element>,
 }
 
 impl<'de> ElementDe<'de> {
@@ -282,6 +290,17 @@ impl<'de> ElementDe<'de> {
             elem,
             root,
             skip_attr: None,
+            parent: None,
+        }
+    }
+
+    /// `child`, read as a field of this element.
+    pub(crate) fn child(&self, child: &'de Element) -> Self {
+        ElementDe {
+            elem: child,
+            root: self.root,
+            skip_attr: None,
+            parent: Some(self.elem),
         }
     }
 
@@ -417,15 +436,14 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
+        if let Some(spec) = name.strip_prefix(PARENT_TAG) {
+            return self.deserialize_parent_tagged(spec, variants, visitor);
+        }
         let Some(tag) = name.strip_prefix('@') else {
             // A value enum written as the element's text.
             return self.value()?.deserialize_enum(name, variants, visitor);
         };
-        let found = self
-            .elem
-            .attributes
-            .iter()
-            .find(|a| a.name.namespace.is_none() && a.name.local == tag);
+        let found = find_attr(self.elem, tag);
         // `$…` names are the codec's own; a document's `type='$other'` is just unknown.
         let known = found.and_then(|a| {
             variants
@@ -474,6 +492,56 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 
     serde::forward_to_deserialize_any! {
         bytes byte_buf tuple tuple_struct
+    }
+}
+
+/// The unprefixed attribute `name` of `elem`.
+fn find_attr<'e>(elem: &'e Element, name: &str) -> Option<&'e Attribute> {
+    elem.attributes
+        .iter()
+        .find(|a| a.name.namespace.is_none() && a.name.local == name)
+}
+
+impl<'de> ElementDe<'de> {
+    /// An enum named `^@tag[=default]`: the variant is the parent's attribute `tag`
+    /// (or `default` when the parent has none); an unknown value selects `$other`.
+    /// The tag stays the parent's: this element's attributes are all content.
+    fn deserialize_parent_tagged<V: Visitor<'de>>(
+        self,
+        spec: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        let (tag, default) = match spec.split_once('=') {
+            Some((tag, default)) => (tag, Some(default)),
+            None => (spec, None),
+        };
+        let value = match self.parent.and_then(|p| find_attr(p, tag)) {
+            Some(a) => Some(a.value.as_str()),
+            None => default,
+        };
+        let known = value.and_then(|v| {
+            variants
+                .iter()
+                .find(|known| !known.starts_with('$') && **known == v)
+        });
+        let variant = match known {
+            Some(variant) => variant,
+            None if variants.contains(&OTHER_VARIANT) => OTHER_VARIANT,
+            None => {
+                let message = match value {
+                    Some(v) => format!(
+                        "the parent's {tag} {v:?} has no known <{}> shape",
+                        self.elem.name.qualified()
+                    ),
+                    None => format!("the parent element has no '{tag}' attribute"),
+                };
+                return Err(self.locate(Error::value(message)));
+            }
+        };
+        visitor
+            .visit_enum(TaggedEnum { variant, de: self })
+            .map_err(|e| self.locate(e))
     }
 }
 

@@ -327,7 +327,7 @@ impl<'de> GroupDe<'_, 'de> {
             Node::Element(e) => e,
             Node::Text(_) => unreachable!("a group starts at an element"),
         };
-        ElementDe::new(first, self.de.root)
+        self.de.child(first)
     }
 }
 
@@ -357,9 +357,9 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let (elem, root) = (self.de.elem, self.de.root);
+        let (de, elem) = (self.de, self.de.elem);
         *self.taken = group(elem, self.key, self.first).count();
-        let items = group(elem, self.key, self.first).map(|(_, e)| ElementDe::new(e, root));
+        let items = group(elem, self.key, self.first).map(move |(_, e)| de.child(e));
         visitor.visit_seq(Items(items))
     }
 

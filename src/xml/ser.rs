@@ -7,6 +7,7 @@ use serde::ser::{
 };
 
 use crate::error::{Error, Result};
+use crate::xml::de::PARENT_TAG;
 use crate::xml::raw::{
     self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
 };
@@ -230,11 +231,9 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         variant: &'static str,
         value: &T,
     ) -> Result<()> {
-        let Some(tag) = name.strip_prefix('@') else {
-            return Err(unsupported(self.w, "an externally tagged enum in a field"));
-        };
+        let tag = enum_tag(self.w, name)?;
         self.w.start(self.key)?;
-        if variant != "$other" {
+        if let (Some(tag), false) = (tag, variant.starts_with('$')) {
             self.w.attribute(tag, variant)?;
         }
         value.serialize(ContentSer { w: self.w })?;
@@ -290,11 +289,9 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         variant: &'static str,
         _len: usize,
     ) -> Result<StructSer<'w>> {
-        let Some(tag) = name.strip_prefix('@') else {
-            return Err(unsupported(self.w, "an externally tagged enum in a field"));
-        };
+        let tag = enum_tag(self.w, name)?;
         self.w.start(self.key)?;
-        if variant != "$other" {
+        if let (Some(tag), false) = (tag, variant.starts_with('$')) {
             self.w.attribute(tag, variant)?;
         }
         Ok(StructSer {
@@ -302,6 +299,19 @@ impl<'w> ser::Serializer for FieldSer<'w> {
             owns: true,
         })
     }
+}
+
+/// The attribute a tagged enum writes its variant name to: `Some("type")` for
+/// `@type`; `None` for `^@type`, whose tag is the parent's attribute and is written by
+/// the parent's own field.
+fn enum_tag(w: &Writer, name: &'static str) -> Result<Option<&'static str>> {
+    if let Some(tag) = name.strip_prefix('@') {
+        return Ok(Some(tag));
+    }
+    if name.starts_with(PARENT_TAG) {
+        return Ok(None);
+    }
+    Err(unsupported(w, "an externally tagged enum in a field"))
 }
 
 /// A list field: one element per item.

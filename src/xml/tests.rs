@@ -447,3 +447,124 @@ fn raw_content_built_in_code_is_reported_too() {
     let again = parse(&write(&root));
     assert_eq!(xml::unmodelled(&again, "root").len(), 1);
 }
+
+// ---------------------------------------------------------------------------------
+// Enums tagged by an attribute of the parent element (`^@type`).
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct Holder {
+    #[serde(rename = "@type")]
+    kind: Option<String>,
+    source: Option<Shape>,
+    #[serde(rename = "peer")]
+    peers: Vec<Shape>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "^@type=file")]
+enum Shape {
+    #[serde(rename = "file")]
+    File(FileShape),
+    #[serde(rename = "block")]
+    Block(BlockShape),
+    #[serde(rename = "$other")]
+    Other(OtherShape),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct FileShape {
+    #[serde(rename = "@file")]
+    file: Option<String>,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct BlockShape {
+    #[serde(rename = "@dev")]
+    dev: Option<String>,
+    #[serde(rename = "@type")]
+    kind: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct OtherShape {
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename = "^@type")]
+enum Strict {
+    #[serde(rename = "file")]
+    File(FileShape),
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+struct StrictHolder {
+    #[serde(rename = "@type")]
+    kind: Option<String>,
+    source: Option<Strict>,
+}
+
+#[test]
+fn parent_attribute_chooses_the_variant() {
+    let text = "<h type='block'>\n  <source dev='/dev/sda' type='pci'/>\n  <peer dev='/dev/sdb'/>\n  <peer dev='/dev/sdc'/>\n</h>";
+    let h: Holder = xml::from_str(text, "h").unwrap();
+    assert_eq!(h.kind.as_deref(), Some("block"));
+    // The child's own `type` is content, not the tag.
+    assert_eq!(
+        h.source,
+        Some(Shape::Block(BlockShape {
+            dev: Some("/dev/sda".into()),
+            kind: Some("pci".into()),
+        }))
+    );
+    assert_eq!(h.peers.len(), 2);
+    assert!(matches!(&h.peers[1], Shape::Block(b) if b.dev.as_deref() == Some("/dev/sdc")));
+    // The tag is written once, by the parent's field.
+    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
+    assert!(xml::unmodelled(&h, "h").is_empty());
+}
+
+#[test]
+fn parent_tag_default_unknown_and_missing() {
+    // No attribute on the parent: the named default.
+    let h: Holder = xml::from_str("<h><source file='/a'/></h>", "h").unwrap();
+    assert!(matches!(&h.source, Some(Shape::File(f)) if f.file.as_deref() == Some("/a")));
+    assert_eq!(
+        xml::to_string(&h, "h").unwrap(),
+        "<h>\n  <source file='/a'/>\n</h>"
+    );
+
+    // A value no variant knows: the fallback keeps the content and reports it.
+    let text = "<h type='nbd'>\n  <source export='x'/>\n</h>";
+    let h: Holder = xml::from_str(text, "h").unwrap();
+    assert!(matches!(&h.source, Some(Shape::Other(_))));
+    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
+    let reports = xml::unmodelled(&h, "h");
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0].path, "/h/source/@export");
+
+    // A known shape whose content does not fit is kept in that variant's extra.
+    let text = "<h type='file'>\n  <source dev='/dev/sda'/>\n</h>";
+    let h: Holder = xml::from_str(text, "h").unwrap();
+    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
+    assert_eq!(xml::unmodelled(&h, "h")[0].path, "/h/source/@dev");
+
+    // No default and no fallback: an error naming the element and the position.
+    let err = xml::from_str::<StrictHolder>("<h>\n <source file='/a'/>\n</h>", "h").unwrap_err();
+    let message = err.to_string();
+    assert!(message.contains("/h/source"), "{message}");
+    assert!(message.contains("line 2, column 2"), "{message}");
+    assert!(message.contains("no 'type' attribute"), "{message}");
+    let err = xml::from_str::<StrictHolder>("<h type='dir'><source/></h>", "h").unwrap_err();
+    assert!(err.to_string().contains("\"dir\""), "{err}");
+}
