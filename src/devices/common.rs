@@ -114,6 +114,18 @@ pub struct Marker {
     pub extra: Extra,
 }
 
+/// A `<source>` whose parent's `type` this crate does not know: every attribute and
+/// child is kept in `extra`, written back unchanged and reported by
+/// [`unmodelled`](crate::xml::unmodelled). The fallback variant of
+/// [`DiskSource`](crate::devices::DiskSource) and the other per-`type` sources.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct OtherSource {
+    /// Everything the element holds, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
 /// `<driver>` of devices whose driver only carries the virtio transport options
 /// (memballoon, rng, input, sound, vsock; formatdomain: "Virtio-related options").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]

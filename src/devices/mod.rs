@@ -58,8 +58,8 @@ pub use self::chardev::{
 };
 pub use self::common::{
     Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, DeviceSeclabel, Initiator,
-    IothreadMapping, IothreadQueue, IothreadQueues, Iqn, Marker, Reconnect, Rom, Route, ScaledSize,
-    Teaming, TeamingType, VirtioDriver, VirtioModel,
+    IothreadMapping, IothreadQueue, IothreadQueues, Iqn, Marker, OtherSource, Reconnect, Rom,
+    Route, ScaledSize, Teaming, TeamingType, VirtioDriver, VirtioModel,
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
