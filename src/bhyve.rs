@@ -28,13 +28,12 @@ pub struct BhyveCommandline {
 
 /// `<bhyve:arg>`: one bhyve command-line argument (schema `bhyvecmdline`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct BhyveArg {
     /// `value`: the argument.
     #[serde(rename = "@value")]
     pub value: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -50,7 +49,6 @@ impl BhyveArg {
 
 /// `<bhyve:env>`: one variable in bhyve's environment (schema `bhyvecmdline`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct BhyveEnv {
     /// `name`: the variable's name.
     #[serde(rename = "@name")]
@@ -59,7 +57,7 @@ pub struct BhyveEnv {
     #[serde(rename = "@value")]
     pub value: Option<String>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

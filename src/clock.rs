@@ -147,7 +147,6 @@ impl Clock {
 
 /// `<clock><timer>`: one time source and its policy (formatdomain: "Time keeping").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Timer {
     /// `name`: which time source.
     #[serde(rename = "@name")]
@@ -170,7 +169,7 @@ pub struct Timer {
     /// `<catchup>`: catch-up details with `tickpolicy='catchup'`.
     pub catchup: Option<Catchup>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

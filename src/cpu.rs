@@ -278,7 +278,6 @@ impl CpuTopology {
 /// `<cpu><feature>`: a CPU feature and what to do with it (formatdomain: "CPU model and
 /// topology").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CpuFeature {
     /// `policy`: force, require, optional, disable or forbid.
     #[serde(rename = "@policy")]
@@ -287,7 +286,7 @@ pub struct CpuFeature {
     #[serde(rename = "@name")]
     pub name: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

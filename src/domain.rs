@@ -82,7 +82,6 @@ impl Default for DomainType {
 /// Fields are in libvirt's canonical output order. Content the model does not know is
 /// kept in `extra` fields at every level and written back; [`Domain::unmodelled`] lists it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Domain {
     /// `type`: the hypervisor driver.
     #[serde(rename = "@type")]
@@ -139,6 +138,7 @@ pub struct Domain {
     /// `<throttlegroups>`: named I/O limits shared by disks.
     pub throttlegroups: Option<ThrottleGroups>,
     /// `<sysinfo>`: SMBIOS and fw_cfg data for the guest, one per `type`.
+    #[serde(default)]
     pub sysinfo: Vec<Sysinfo>,
     /// `<bootloader>`: host bootloader that extracts the kernel (Xen `pygrub`, bhyve
     /// `bhyveload`); `Some("")` (`<bootloader/>`) for the default one.
@@ -170,6 +170,7 @@ pub struct Domain {
     /// `<devices>`: the guest's devices, in order.
     pub devices: Option<Devices>,
     /// `<seclabel>`: security driver labels, one per driver.
+    #[serde(default)]
     pub seclabel: Vec<Seclabel>,
     /// `<keywrap>`: s390 key wrapping.
     pub keywrap: Option<Keywrap>,
@@ -207,7 +208,7 @@ pub struct Domain {
     #[serde(rename = "{http://libvirt.org/schemas/domain/vmware/1.0}datacenterpath")]
     pub vmware_datacenterpath: Option<String>,
     /// Unknown attributes and elements of `<domain>`.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

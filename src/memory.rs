@@ -310,7 +310,6 @@ pub struct Hugepages {
 
 /// `<hugepages><page>`: one huge page size (formatdomain: "Memory Backing").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(default)]
 pub struct HugePage {
     /// `size`: the page size, in `unit`.
     #[serde(rename = "@size")]
@@ -322,13 +321,12 @@ pub struct HugePage {
     #[serde(rename = "@nodeset")]
     pub nodeset: Option<String>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// What is read of a `<page>` before its size is checked.
-#[derive(Default, Deserialize)]
-#[serde(default)]
+#[derive(Deserialize)]
 struct RawHugePage {
     #[serde(rename = "@size")]
     size: u64,
@@ -336,7 +334,7 @@ struct RawHugePage {
     unit: Option<Unit>,
     #[serde(rename = "@nodeset")]
     nodeset: Option<String>,
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     extra: Extra,
 }
 

@@ -64,7 +64,6 @@ pub struct Numa {
 
 /// `<numa><cell>`: one guest NUMA node (formatdomain: "CPU model and topology").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaCell {
     /// `id`: the node's number (libvirt numbers cells in order when absent).
     #[serde(rename = "@id")]
@@ -87,10 +86,10 @@ pub struct NumaCell {
     /// `<distances>`: distances from this node to the others.
     pub distances: Option<NumaDistances>,
     /// `<cache>` elements: the node's memory-side caches.
-    #[serde(rename = "cache")]
+    #[serde(rename = "cache", default)]
     pub caches: Vec<NumaCache>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -137,7 +136,6 @@ pub struct NumaDistances {
 /// `<distances><sibling>`: the distance to one cell (formatdomain: "CPU model and
 /// topology").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaSibling {
     /// `id`: the other cell.
     #[serde(rename = "@id")]
@@ -146,7 +144,7 @@ pub struct NumaSibling {
     #[serde(rename = "@value")]
     pub value: u32,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -164,7 +162,6 @@ impl NumaSibling {
 /// `<cell><cache>`: a memory-side cache of a cell (formatdomain: "ACPI Heterogeneous
 /// Memory Attribute Table").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaCache {
     /// `level`: the cache level.
     #[serde(rename = "@level")]
@@ -180,14 +177,13 @@ pub struct NumaCache {
     /// `<line>`: the cache line size.
     pub line: Option<NumaCacheSize>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<cache><size>` and `<cache><line>`: a size with its unit (formatdomain: "ACPI
 /// Heterogeneous Memory Attribute Table").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaCacheSize {
     /// `value`: the number, in `unit`.
     #[serde(rename = "@value")]
@@ -196,7 +192,7 @@ pub struct NumaCacheSize {
     #[serde(rename = "@unit")]
     pub unit: Option<Unit>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -238,7 +234,6 @@ pub struct Interconnects {
 /// `<interconnects><latency>`: the access latency from an initiator to a target, in
 /// nanoseconds (formatdomain: "ACPI Heterogeneous Memory Attribute Table").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaLatency {
     /// `initiator`: the cell whose CPUs access the memory.
     #[serde(rename = "@initiator")]
@@ -256,14 +251,13 @@ pub struct NumaLatency {
     #[serde(rename = "@value")]
     pub value: u64,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<interconnects><bandwidth>`: the access bandwidth from an initiator to a target,
 /// per second (formatdomain: "ACPI Heterogeneous Memory Attribute Table").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct NumaBandwidth {
     /// `initiator`: the cell whose CPUs access the memory.
     #[serde(rename = "@initiator")]
@@ -284,7 +278,7 @@ pub struct NumaBandwidth {
     #[serde(rename = "@unit")]
     pub unit: Option<Unit>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

@@ -86,13 +86,12 @@ impl QemuCommandline {
 /// `<qemu:arg>`: one QEMU command-line argument (drvqemu: "Pass-through of arbitrary
 /// qemu commands").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct QemuArg {
     /// `value`: the argument.
     #[serde(rename = "@value")]
     pub value: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -109,7 +108,6 @@ impl QemuArg {
 /// `<qemu:env>`: one variable in QEMU's environment (drvqemu: "Pass-through of
 /// arbitrary qemu commands").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct QemuEnv {
     /// `name`: the variable's name (`[a-zA-Z_][a-zA-Z0-9_]*`).
     #[serde(rename = "@name")]
@@ -118,7 +116,7 @@ pub struct QemuEnv {
     #[serde(rename = "@value")]
     pub value: Option<String>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -152,13 +150,12 @@ pub struct QemuCapabilities {
 /// `<qemu:add>` / `<qemu:del>`: one QEMU capability bit (drvqemu: "QEMU feature
 /// configuration for testing").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct QemuCapability {
     /// `capability`: the capability's name as in libvirt's status XML, e.g. `blockdev`.
     #[serde(rename = "@capability")]
     pub capability: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -215,7 +212,6 @@ pub struct QemuOverride {
 /// `<qemu:override><qemu:device>`: overrides for one device (drvqemu: "Overriding
 /// properties of QEMU devices").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct QemuOverrideDevice {
     /// `alias`: the device's `<alias name=…>` (use a `ua-` user alias).
     #[serde(rename = "@alias")]
@@ -224,7 +220,7 @@ pub struct QemuOverrideDevice {
     #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}frontend")]
     pub frontend: Option<QemuFrontend>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -260,7 +256,6 @@ value_enum! {
 /// `<qemu:property>`: one overridden device property (drvqemu: "Overriding properties
 /// of QEMU devices").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct QemuProperty {
     /// `name`: the QEMU property.
     #[serde(rename = "@name")]
@@ -272,7 +267,7 @@ pub struct QemuProperty {
     #[serde(rename = "@value")]
     pub value: Option<String>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

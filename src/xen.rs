@@ -23,13 +23,12 @@ pub struct XenCommandline {
 
 /// `<xen:arg>`: one device model argument (schema `xencmdline`).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct XenArg {
     /// `value`: the argument.
     #[serde(rename = "@value")]
     pub value: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

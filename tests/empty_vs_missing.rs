@@ -162,3 +162,65 @@ fn empty_element_text_is_no_text() {
     assert_eq!(os.loader.as_ref().expect("loader").path, None);
     assert!(written.contains("<loader/>"), "{written}");
 }
+
+/// A required attribute that is missing is an error naming it, never a value the
+/// crate makes up (which would be written back as if the input had it).
+#[test]
+fn missing_required_attributes_are_errors_not_defaults() {
+    let cases = [
+        ("<domain><name>x</name></domain>", "/domain", "'type'"),
+        (
+            "<domain type='kvm'><os><type>hvm</type><boot/></os></domain>",
+            "/domain/os/boot",
+            "'dev'",
+        ),
+        (
+            "<domain type='kvm'><cputune><vcpupin cpuset='1'/></cputune></domain>",
+            "/domain/cputune/vcpupin",
+            "'vcpu'",
+        ),
+        (
+            "<domain type='kvm'><cputune><vcpupin vcpu='0'/></cputune></domain>",
+            "/domain/cputune/vcpupin",
+            "'cpuset'",
+        ),
+        (
+            "<domain type='kvm'><clock><timer present='no'/></clock></domain>",
+            "/domain/clock/timer",
+            "'name'",
+        ),
+        (
+            "<domain type='kvm'><cpu><feature policy='require'/></cpu></domain>",
+            "/domain/cpu/feature",
+            "'name'",
+        ),
+        (
+            "<domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'><qemu:commandline><qemu:arg/></qemu:commandline></domain>",
+            "/domain/qemu:commandline/qemu:arg",
+            "'value'",
+        ),
+        (
+            "<domain type='kvm'><cpu><numa><cell id='0' cpus='0'/></numa></cpu></domain>",
+            "/domain/cpu/numa/cell",
+            "'memory'",
+        ),
+        (
+            "<domain type='kvm'><memoryBacking><hugepages><page unit='M'/></hugepages></memoryBacking></domain>",
+            "/domain/memoryBacking/hugepages/page",
+            "'size'",
+        ),
+        (
+            "<domain type='lxc'><idmap><uid start='0' count='10'/></idmap></domain>",
+            "/domain/idmap/uid",
+            "'target'",
+        ),
+    ];
+    for (xml, path, attribute) in cases {
+        let err = Domain::from_xml(xml).expect_err(xml).to_string();
+        assert!(err.contains(path), "{xml}: {err}");
+        assert!(
+            err.contains(&format!("missing required attribute {attribute}")),
+            "{xml}: {err}"
+        );
+    }
+}

@@ -40,7 +40,6 @@ pub struct IdMap {
 /// `<idmap><uid>` / `<idmap><gid>`: `count` ids from `start` in the container map to
 /// ids from `target` on the host (formatdomain: "Container boot").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct IdMapEntry {
     /// `start`: the first id in the container.
     #[serde(rename = "@start")]
@@ -52,7 +51,7 @@ pub struct IdMapEntry {
     #[serde(rename = "@count")]
     pub count: u32,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

@@ -226,13 +226,12 @@ pub struct AcpiTable {
 /// `<os><boot>`: a boot device class; repeated for a priority list (formatdomain:
 /// "BIOS bootloader").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct Boot {
     /// `dev`: the device class.
     #[serde(rename = "@dev")]
     pub dev: BootDevice,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

@@ -89,7 +89,6 @@ pub struct CpuTune {
 /// `<cputune><vcpupin>`: the host CPUs one vCPU may run on (formatdomain: "CPU
 /// Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct VcpuPin {
     /// `vcpu`: the vCPU id.
     #[serde(rename = "@vcpu")]
@@ -98,7 +97,7 @@ pub struct VcpuPin {
     #[serde(rename = "@cpuset")]
     pub cpuset: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -116,20 +115,18 @@ impl VcpuPin {
 /// `<cputune><emulatorpin>`: the host CPUs the emulator threads may run on
 /// (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct EmulatorPin {
     /// `cpuset`: host CPUs, e.g. `1-3`.
     #[serde(rename = "@cpuset")]
     pub cpuset: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<cputune><iothreadpin>`: the host CPUs one IOThread may run on (formatdomain: "CPU
 /// Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct IoThreadPin {
     /// `iothread`: the IOThread id.
     #[serde(rename = "@iothread")]
@@ -138,7 +135,7 @@ pub struct IoThreadPin {
     #[serde(rename = "@cpuset")]
     pub cpuset: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -199,7 +196,6 @@ pub struct EmulatorSched {
 /// `<cputune><cachetune>`: a CPU cache allocation (resctrl) for a set of vCPUs
 /// (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CacheTune {
     /// `vcpus`: the vCPUs this allocation applies to.
     #[serde(rename = "@vcpus")]
@@ -208,20 +204,19 @@ pub struct CacheTune {
     #[serde(rename = "@id")]
     pub id: Option<String>,
     /// `<cache>` elements: the allocations.
-    #[serde(rename = "cache")]
+    #[serde(rename = "cache", default)]
     pub caches: Vec<CacheTuneCache>,
     /// `<monitor>` elements: cache monitors.
-    #[serde(rename = "monitor")]
+    #[serde(rename = "monitor", default)]
     pub monitors: Vec<CacheTuneMonitor>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<cachetune><cache>`: an allocation from one host cache (formatdomain: "CPU
 /// Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CacheTuneCache {
     /// `id`: the host cache id.
     #[serde(rename = "@id")]
@@ -239,7 +234,7 @@ pub struct CacheTuneCache {
     #[serde(rename = "@unit")]
     pub unit: Option<Unit>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -261,7 +256,6 @@ impl CacheTuneCache {
 /// `<cachetune><monitor>`: a cache monitor for some of the allocation's vCPUs
 /// (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct CacheTuneMonitor {
     /// `level`: the host cache level monitored.
     #[serde(rename = "@level")]
@@ -270,33 +264,31 @@ pub struct CacheTuneMonitor {
     #[serde(rename = "@vcpus")]
     pub vcpus: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<cputune><memorytune>`: a memory bandwidth allocation (resctrl) for a set of vCPUs
 /// (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct MemoryTune {
     /// `vcpus`: the vCPUs this allocation applies to.
     #[serde(rename = "@vcpus")]
     pub vcpus: String,
     /// `<node>` elements: bandwidth per host node.
-    #[serde(rename = "node")]
+    #[serde(rename = "node", default)]
     pub nodes: Vec<MemoryTuneNode>,
     /// `<monitor>` elements: memory bandwidth monitors.
-    #[serde(rename = "monitor")]
+    #[serde(rename = "monitor", default)]
     pub monitors: Vec<MemoryTuneMonitor>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<memorytune><node>`: the memory bandwidth allocated from one host node
 /// (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct MemoryTuneNode {
     /// `id`: the host node id.
     #[serde(rename = "@id")]
@@ -305,19 +297,18 @@ pub struct MemoryTuneNode {
     #[serde(rename = "@bandwidth")]
     pub bandwidth: u32,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
 /// `<memorytune><monitor>`: a memory bandwidth monitor (formatdomain: "CPU Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct MemoryTuneMonitor {
     /// `vcpus`: the vCPUs monitored.
     #[serde(rename = "@vcpus")]
     pub vcpus: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

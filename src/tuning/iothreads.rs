@@ -23,7 +23,6 @@ pub struct Vcpus {
 /// `<vcpus><vcpu>`: whether one vCPU is online at boot and can be hot(un)plugged
 /// (formatdomain: "CPU Allocation").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct VcpuState {
     /// `id`: the vCPU's libvirt id, from 0.
     #[serde(rename = "@id")]
@@ -38,7 +37,7 @@ pub struct VcpuState {
     #[serde(rename = "@order")]
     pub order: Option<u32>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
@@ -69,7 +68,6 @@ pub struct IoThreadIds {
 
 /// `<iothreadids><iothread>`: one IOThread (formatdomain: "IOThreads Allocation").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct IoThread {
     /// `id`: the IOThread id, from 1.
     #[serde(rename = "@id")]
@@ -83,7 +81,7 @@ pub struct IoThread {
     /// `<poll>`: the IOThread's polling interval.
     pub poll: Option<IoThreadPoll>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

@@ -66,7 +66,6 @@ pub struct NumaTuneMemory {
 /// `<numatune><memnode>`: the host memory policy of one guest NUMA cell (formatdomain:
 /// "NUMA Node Tuning").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct MemNode {
     /// `cellid`: the guest NUMA cell.
     #[serde(rename = "@cellid")]
@@ -78,7 +77,7 @@ pub struct MemNode {
     #[serde(rename = "@nodeset")]
     pub nodeset: Option<String>,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 

@@ -33,13 +33,12 @@ impl Resource {
 /// `<resource><fibrechannel>`: the application id the kernel turns into a Fibre
 /// Channel VMID (formatdomain: "Fibre Channel VMID").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
 pub struct FibreChannel {
     /// `appid`: 1 to 128 printable ASCII characters.
     #[serde(rename = "@appid")]
     pub appid: String,
     /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
+    #[serde(rename = "$extra", default)]
     pub extra: Extra,
 }
 
