@@ -123,20 +123,45 @@ pub fn setter<T: 'static, V: Clone + fmt::Debug + 'static>(
         .boxed()
 }
 
-/// `None` or a value.
+/// `None` or a value (always a value under [`with_every_field`]).
 pub fn opt<S>(strategy: S) -> BoxedStrategy<Option<S::Value>>
 where
     S: Strategy + 'static,
 {
+    if every_field() {
+        return strategy.prop_map(Some).boxed();
+    }
     proptest::option::of(strategy).boxed()
 }
 
-/// A list of 0 to 3 values.
+/// A list of 0 to 3 values (1 to 2 under [`with_every_field`]).
 pub fn list<S>(strategy: S) -> BoxedStrategy<Vec<S::Value>>
 where
     S: Strategy + 'static,
 {
-    proptest::collection::vec(strategy, 0..=3).boxed()
+    let len = if every_field() { 1..=2 } else { 0..=3 };
+    proptest::collection::vec(strategy, len).boxed()
+}
+
+thread_local! {
+    /// Whether [`opt`] and [`list`] always produce a value; read when strategies are
+    /// built (see [`with_every_field`]).
+    static EVERY_FIELD: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Build a strategy with `build` in which every optional field and list is set, so
+/// each value exercises as much of the model as its enum variants allow (the schema
+/// coverage test uses this; round-trip tests want the empty cases too).
+#[allow(dead_code)] // not every test binary that includes this module calls it
+pub fn with_every_field<T>(build: impl FnOnce() -> T) -> T {
+    EVERY_FIELD.with(|c| c.set(true));
+    let built = build();
+    EVERY_FIELD.with(|c| c.set(false));
+    built
+}
+
+fn every_field() -> bool {
+    EVERY_FIELD.with(Cell::get)
 }
 
 thread_local! {
