@@ -161,9 +161,9 @@ fn names(pattern: Pattern<'_>, default_ns: &str) -> Vec<String> {
         return vec![key(default_ns, name)];
     }
     let mut out = Vec::new();
-    for child in pattern.elem.elements() {
+    // The name class is the first child.
+    if let Some(child) = pattern.elem.elements().next() {
         name_class(child, ns_of(child, default_ns), &mut out);
-        break; // the name class is the first child
     }
     out
 }

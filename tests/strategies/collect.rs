@@ -6,6 +6,7 @@
 use serde::ser::{self, Serialize};
 
 /// Every string (and `char`) in `value`.
+#[allow(dead_code)] // not every test binary that includes this module calls it
 pub fn strings<T: Serialize>(value: &T) -> Vec<String> {
     let mut collector = Collector(Vec::new());
     value

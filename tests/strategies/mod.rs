@@ -171,6 +171,7 @@ thread_local! {
 }
 
 /// Build a strategy with `build` whose strings may contain characters XML 1.0 forbids.
+#[allow(dead_code)] // not every test binary that includes this module calls it
 pub fn with_forbidden_chars<T>(build: impl FnOnce() -> T) -> T {
     FORBIDDEN_CHARS.with(|c| c.set(true));
     let built = build();
