@@ -2,10 +2,10 @@
 //! (formatdomain: "Host interface").
 //!
 //! The schema (`qemucdevSrcDef`) lists every attribute for every `type`; which of
-//! them a type uses is libvirt's parser's choice (`virDomainChrSourceDefParseXML`),
-//! and [`CharSource`] has one variant per type with exactly those fields. Anything
-//! else a `<source>` holds is kept in the variant's `extra` and reported as
-//! unmodelled, as libvirt ignores it.
+//! them a type uses is libvirt's parser's choice (`virDomainChrSourceDefParseXML`,
+//! checked against libvirt 11.3 in `tests/libvirt_oracle.rs`), and [`CharSource`] has
+//! one variant per type with exactly those fields. Anything else a `<source>` holds is
+//! kept in the variant's `extra` and reported as unmodelled, as libvirt ignores it.
 
 use serde::{Deserialize, Serialize};
 
@@ -39,7 +39,9 @@ value_enum! {
 /// Types that take no `<source>` (`null`, `vc`, `stdio`, `spicevmc`) and types this
 /// crate does not know read any `<source>` into [`CharSource::Other`], kept whole.
 /// `pty`, `dev` and `pipe` share [`CharSourcePath`]; `spiceport` and `dbus` share
-/// [`CharSourceChannel`].
+/// [`CharSourceChannel`]. libvirt reads `<seclabel>` only in the sources of the four
+/// chardev elements, not in those of `<redirdev>`, `<smartcard>` or `<rng>`, and the
+/// `path` of a `pty` only from live XML.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "^@type=pty")]
 #[non_exhaustive]
