@@ -5,7 +5,10 @@
 
 use std::collections::HashMap;
 
-use crate::devices::{Boot, ControllerType, Device, FsDriverType, InterfaceType, VideoModel};
+use crate::devices::{
+    Boot, CharSource, ChardevType, ControllerType, Device, FsDriverType, InterfaceType, Smartcard,
+    VideoModel,
+};
 use crate::domain::{Domain, DomainType};
 use crate::error::{Error, Problem};
 use crate::features::Features;
@@ -55,6 +58,8 @@ impl Domain {
     /// | network/bridge interfaces name their source | "interface type='network' requires a 'source' element" |
     /// | one memballoon, one IOMMU, one primary video | "only a single memory balloon device is supported", … |
     /// | controllers unique per type and index (USB companions excepted) | "Multiple 'virtio-serial' controllers with index '0'" |
+    /// | character device `<source>` variant matches the device's `type` (`pty` without one) | libvirt reads `<source>` by the `type`, so a mismatch does not survive writing |
+    /// | one `<source>` per character device, two for `udp` | "only one source element is allowed for character device" |
     /// | `<qemu:env>` names are `[A-Za-z_][A-Za-z0-9_]*` | QEMU driver: "Invalid environment name" |
     ///
     /// [`DomainBuilder::build`]: crate::builder::DomainBuilder::build
@@ -570,7 +575,51 @@ impl Problems {
                         }
                     }
                 }
+                Device::Serial(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Parallel(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Console(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Channel(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Redirdev(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Smartcard(Smartcard::Passthrough(d)) => {
+                    self.chardev(&path, d.kind.as_ref(), &d.sources)
+                }
+                Device::Rng(rng) => {
+                    if let Some(b) = &rng.backend {
+                        self.chardev(&format!("{path}/backend"), b.kind.as_ref(), &b.sources);
+                    }
+                }
                 _ => {}
+            }
+        }
+    }
+
+    /// The `<source>` variants of a character device agree with its `type` (`pty`
+    /// when absent), and only `udp` has two.
+    fn chardev(&mut self, path: &str, kind: Option<&ChardevType>, sources: &[CharSource]) {
+        let kind = kind.cloned().unwrap_or(ChardevType::Pty);
+        let most = if kind == ChardevType::Udp { 2 } else { 1 };
+        if sources.len() > most {
+            self.push(
+                format!("{path}/source[{}]", most + 1),
+                format!("a type='{kind}' device takes at most {most} <source>; remove the rest"),
+            );
+        }
+        for (index, source) in sources.iter().enumerate() {
+            let at = match sources.len() {
+                1 => format!("{path}/source"),
+                _ => format!("{path}/source[{}]", index + 1),
+            };
+            match source.kind() {
+                Some(found) if found == kind => {}
+                Some(found) => self.push(
+                    at,
+                    format!("a {found} source under type='{kind}'; set type='{found}' or use a {kind} source"),
+                ),
+                None if CharSource::has_variant(&kind) => self.push(
+                    at,
+                    format!("not a {kind} source; type='{kind}' needs CharSource::{kind:?}"),
+                ),
+                None => {}
             }
         }
     }

@@ -13,6 +13,9 @@
 //!   domain parser without a daemon); the `dumpxml` of the same invocation must parse
 //!   with `Domain::from_xml_strict` and keep the name, memory, vCPUs and devices.
 //!
+//! And libvirt keeps exactly the character device `<source>` fields the model types
+//! for each `type` (`virsh_keeps_exactly_the_modelled_chardev_source_fields`).
+//!
 //! Where `xmllint` or the chroot is missing the tests say they were skipped and pass,
 //! unless `REQUIRE_LIBVIRT=1`, which makes them fail instead.
 
@@ -21,7 +24,8 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytesize::ByteSize;
-use libvirt_domain::devices::Device;
+use libvirt_domain::devices::{CharSource, Device};
+use libvirt_domain::xml::Extra;
 use libvirt_domain::{Domain, NetworkSource, Preset};
 
 /// The builds every oracle checks, by label (also the domain name).
@@ -137,28 +141,9 @@ fn virsh(label: &str) {
     let domain = build(label);
     let name = domain.name.clone().expect("a name");
     let xml = domain.to_xml().expect("to_xml");
-    let file = unique_name(label);
-    let host_path = root.join("tmp").join(&file);
-    std::fs::write(&host_path, &xml).expect("write the domain into the chroot");
-    let output = Command::new("chroot")
-        .arg(&root)
-        .args(["virsh", "-c", "test:///default"])
-        .arg(format!("define /tmp/{file}; dumpxml {name}"))
-        .output();
-    let _ = std::fs::remove_file(&host_path);
-    let output = match output {
-        Ok(output) => output,
-        Err(e) => return skip(&test, &format!("chroot cannot run ({e})")),
+    let Some(stdout) = define_and_dump(&test, &root, &xml, &name) else {
+        return;
     };
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    if !output.status.success() && stderr.contains("Operation not permitted") {
-        return skip(&test, "chroot needs root");
-    }
-    assert!(
-        output.status.success(),
-        "{test}: libvirt refuses the domain\n{stderr}\n{xml}"
-    );
     let canonical = dumped(&stdout).unwrap_or_else(|| panic!("{test}: no dumpxml in\n{stdout}"));
     let back = Domain::from_xml_strict(canonical).unwrap_or_else(|e| {
         panic!("{test}: libvirt's output does not parse strictly: {e}\n{canonical}")
@@ -205,6 +190,37 @@ fn virsh(label: &str) {
     println!("{test}: defined by libvirt 11.3, dumpxml parses strictly");
 }
 
+/// `virsh define` of `xml` in the chroot at `root`, then `dumpxml` of `name`: virsh's
+/// output, or `None` when the chroot cannot run here (skipped).
+fn define_and_dump(test: &str, root: &Path, xml: &str, name: &str) -> Option<String> {
+    let file = unique_name(name);
+    let host_path = root.join("tmp").join(&file);
+    std::fs::write(&host_path, xml).expect("write the domain into the chroot");
+    let output = Command::new("chroot")
+        .arg(root)
+        .args(["virsh", "-c", "test:///default"])
+        .arg(format!("define /tmp/{file}; dumpxml {name}"))
+        .output();
+    let _ = std::fs::remove_file(&host_path);
+    let output = match output {
+        Ok(output) => output,
+        Err(e) => {
+            skip(test, &format!("chroot cannot run ({e})"));
+            return None;
+        }
+    };
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    if !output.status.success() && stderr.contains("Operation not permitted") {
+        skip(test, "chroot needs root");
+        return None;
+    }
+    assert!(
+        output.status.success(),
+        "{test}: libvirt refuses the domain\n{stderr}\n{xml}"
+    );
+    Some(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
 macro_rules! oracle_tests {
     ($($label:literal => $xmllint:ident, $virsh:ident;)+) => {
         $(
@@ -230,4 +246,130 @@ oracle_tests! {
     "windows10-system" => xmllint_windows10_system, virsh_windows10_system;
     "full" => xmllint_full, virsh_full;
     "linux-full" => xmllint_linux_full, virsh_linux_full;
+}
+
+/// Every attribute the schema allows on a character device `<source>`.
+const EVERY_SOURCE_ATTRIBUTE: &str = "mode='connect' path='/run/probe' host='192.0.2.1' \
+    service='4555' channel='org.probe.0' master='/dev/nmdm0A' slave='/dev/nmdm0B' \
+    append='on' tls='yes'";
+
+/// Every child the schema allows in a character device `<source>`.
+const EVERY_SOURCE_CHILD: &str = "<seclabel model='dac' relabel='no'/>\
+    <reconnect enabled='yes' timeout='5'/><clipboard copypaste='yes'/><mouse mode='client'/>";
+
+/// A domain whose character devices each carry every `<source>` attribute and child:
+/// serials of every type libvirt accepts there (`pty` is left out: libvirt keeps its
+/// path only in live XML), virtio channels of the channel-only types and `unix`, and
+/// an EGD RNG over `unix` (without `<seclabel>`, which libvirt reads only under the
+/// four chardev elements).
+fn every_source_field() -> String {
+    let mut devices = String::new();
+    let serial_types = [
+        "dev",
+        "file",
+        "pipe",
+        "unix",
+        "tcp",
+        "udp",
+        "spiceport",
+        "nmdm",
+        "null",
+        "vc",
+        "stdio",
+        "dbus",
+        "qemu-vdagent",
+    ];
+    for kind in serial_types {
+        devices += &format!(
+            "<serial type='{kind}'><source {EVERY_SOURCE_ATTRIBUTE}>{EVERY_SOURCE_CHILD}</source></serial>"
+        );
+    }
+    for kind in ["spicevmc", "dbus", "qemu-vdagent", "unix"] {
+        devices += &format!(
+            "<channel type='{kind}'><source {EVERY_SOURCE_ATTRIBUTE}>{EVERY_SOURCE_CHILD}</source>\
+             <target type='virtio' name='org.probe.{kind}'/></channel>"
+        );
+    }
+    devices += &format!(
+        "<rng model='virtio'><backend model='egd' type='unix'><source {EVERY_SOURCE_ATTRIBUTE}>\
+         <reconnect enabled='yes' timeout='5'/></source></backend></rng>"
+    );
+    format!(
+        "<domain type='test'><name>oracle-chardev-sources</name><memory>1048576</memory>\
+         <vcpu>1</vcpu><os><type arch='x86_64'>hvm</type></os><devices>{devices}</devices></domain>"
+    )
+}
+
+/// The typed part of a source (its `extra` emptied); `None` for the fallback.
+fn modelled(source: &CharSource) -> Option<CharSource> {
+    let mut source = source.clone();
+    match &mut source {
+        CharSource::Dev(s) | CharSource::Pipe(s) | CharSource::Pty(s) => s.extra = Extra::default(),
+        CharSource::File(s) => s.extra = Extra::default(),
+        CharSource::Unix(s) => s.extra = Extra::default(),
+        CharSource::Tcp(s) => s.extra = Extra::default(),
+        CharSource::Udp(s) => s.extra = Extra::default(),
+        CharSource::Spiceport(s) | CharSource::Dbus(s) => s.extra = Extra::default(),
+        CharSource::Nmdm(s) => s.extra = Extra::default(),
+        CharSource::QemuVdagent(s) => s.extra = Extra::default(),
+        _ => return None,
+    }
+    Some(source)
+}
+
+/// The typed sources of every serial, channel and RNG backend, in document order.
+fn chardev_sources(domain: &Domain) -> Vec<(String, Vec<CharSource>)> {
+    let devices = domain.devices.iter().flat_map(|ds| ds.devices.iter());
+    devices
+        .filter_map(|device| {
+            let (kind, sources) = match device {
+                Device::Serial(d) => (&d.kind, &d.sources),
+                Device::Channel(d) => (&d.kind, &d.sources),
+                Device::Rng(r) => {
+                    let backend = r.backend.as_ref()?;
+                    (&backend.kind, &backend.sources)
+                }
+                _ => return None,
+            };
+            let label = format!("<{} type='{}'>", device.element_name(), kind.as_ref()?);
+            Some((label, sources.iter().filter_map(modelled).collect()))
+        })
+        .collect()
+}
+
+/// libvirt keeps exactly the `<source>` fields that [`CharSource`]'s variant for each
+/// type models: its output parses strictly (nothing it writes is unmodelled) and its
+/// typed sources equal ours, so what the model keeps as unknown content is what
+/// libvirt drops.
+#[test]
+fn virsh_keeps_exactly_the_modelled_chardev_source_fields() {
+    let test = "virsh chardev sources";
+    let root = libvirt_root();
+    if !root.join("usr/bin/virsh").is_file() {
+        return skip(
+            test,
+            &format!("no libvirt 11.3 chroot with virsh at {}", root.display()),
+        );
+    }
+    let xml = every_source_field();
+    let ours = Domain::from_xml(&xml).expect("the probe parses");
+    assert!(
+        !ours.unmodelled().is_empty(),
+        "the probe has attributes no type uses"
+    );
+    let Some(stdout) = define_and_dump(test, &root, &xml, "oracle-chardev-sources") else {
+        return;
+    };
+    let canonical = dumped(&stdout).unwrap_or_else(|| panic!("{test}: no dumpxml in\n{stdout}"));
+    let theirs = Domain::from_xml_strict(canonical).unwrap_or_else(|e| {
+        panic!("{test}: libvirt's output does not parse strictly: {e}\n{canonical}")
+    });
+    let (ours, theirs) = (chardev_sources(&ours), chardev_sources(&theirs));
+    assert_eq!(ours.len(), 18, "{test}: 13 serials, 4 channels, 1 RNG");
+    for ((label, mine), (their_label, libvirts)) in ours.iter().zip(&theirs) {
+        assert_eq!(label, their_label, "{test}: device order");
+        assert_eq!(mine, libvirts, "{test}: {label}");
+    }
+    assert_eq!(ours.len(), theirs.len(), "{test}: device count");
+    println!("{test}: libvirt 11.3 keeps exactly the modelled fields");
 }

@@ -3,8 +3,9 @@
 //! validates; Phyllome's own files are valid.
 
 use libvirt_domain::devices::{
-    Boot, Controller, ControllerType, Device, Disk, Filesystem, Interface, InterfaceMac,
-    MemBalloon, MemBalloonModel, Video, VideoModelType,
+    Boot, Channel, CharSource, CharSourceMode, ChardevType, Controller, ControllerType, Device,
+    Disk, Filesystem, Interface, InterfaceMac, MemBalloon, MemBalloonModel, OtherSource, Parallel,
+    Rng, RngBackend, RngBackendModel, Serial, Video, VideoModelType,
 };
 use libvirt_domain::features::{FeatureState, HypervSpinlocks, Smm};
 use libvirt_domain::memory::{CurrentMemory, MaxMemory, Memory, MemoryAccessMode};
@@ -464,6 +465,81 @@ fn rules() -> Vec<Rule> {
             path: "/domain/devices/controller[2]/@index",
             says: "a second virtio-serial controller with index 0",
             pass: |d| push(d, Controller::new(ControllerType::VirtioSerial, 1)),
+        },
+        Rule {
+            name: "chardev source matches its type",
+            fail: |d| {
+                let mut serial =
+                    Serial::with_source(CharSource::unix("/run/a", CharSourceMode::Bind));
+                serial.kind = Some(ChardevType::Tcp);
+                push(d, serial);
+            },
+            path: "/domain/devices/serial/source",
+            says: "a unix source under type='tcp'; set type='unix'",
+            pass: |d| {
+                push(
+                    d,
+                    Serial::with_source(CharSource::unix("/run/a", CharSourceMode::Bind)),
+                )
+            },
+        },
+        Rule {
+            name: "chardev without type holds a pty source",
+            fail: |d| {
+                let mut serial = Serial::with_source(CharSource::file("/var/log/a"));
+                serial.kind = None;
+                push(d, serial);
+            },
+            path: "/domain/devices/serial/source",
+            says: "a file source under type='pty'",
+            pass: |d| push(d, Serial::with_source(CharSource::file("/var/log/a"))),
+        },
+        Rule {
+            name: "chardev type with a source shape needs that shape",
+            fail: |d| {
+                let rng = Rng {
+                    backend: Some(RngBackend {
+                        model: Some(RngBackendModel::Egd),
+                        kind: Some(ChardevType::Tcp),
+                        sources: vec![CharSource::Other(OtherSource::default())],
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                };
+                // The preset has an RNG already: this one is the second.
+                push(d, rng);
+            },
+            path: "/domain/devices/rng[2]/backend/source",
+            says: "not a tcp source; type='tcp' needs CharSource::Tcp",
+            pass: |d| {
+                // Types without a source shape hold the fallback.
+                let mut channel = Channel::new(ChardevType::Spicevmc);
+                channel
+                    .sources
+                    .push(CharSource::Other(OtherSource::default()));
+                push(d, channel);
+            },
+        },
+        Rule {
+            name: "one chardev source, two for udp",
+            fail: |d| {
+                let mut parallel =
+                    Parallel::with_source(CharSource::tcp(CharSourceMode::Bind, "::", "9"));
+                parallel
+                    .sources
+                    .push(CharSource::tcp(CharSourceMode::Connect, "::1", "9"));
+                push(d, parallel);
+            },
+            path: "/domain/devices/parallel/source[2]",
+            says: "takes at most 1 <source>",
+            pass: |d| {
+                let mut parallel =
+                    Parallel::with_source(CharSource::udp(CharSourceMode::Bind, "::", "9"));
+                parallel
+                    .sources
+                    .push(CharSource::udp(CharSourceMode::Connect, "::1", "9"));
+                push(d, parallel);
+            },
         },
         Rule {
             name: "qemu env names",

@@ -5,14 +5,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::common::{Acpi, Alias, DeviceSeclabel, Reconnect};
-use super::graphics::{Clipboard, MouseMode};
-use crate::values::{value_enum, OnOff, YesNo};
+use super::chardev_source::CharSource;
+use super::common::{Acpi, Alias};
+use crate::values::{value_enum, OnOff};
 use crate::xml::Extra;
 
 value_enum! {
     /// `type` of a character device: its host-side backend (schema
-    /// `qemucdevSrcTypeChoice`; formatdomain: "Host interface").
+    /// `qemucdevSrcTypeChoice`; formatdomain: "Host interface"). A device without
+    /// `type` is a `pty`; the type decides the shape of its [`CharSource`].
     pub enum ChardevType {
         /// `dev`: a host character device.
         Dev = "dev",
@@ -115,56 +116,6 @@ value_enum! {
     }
 }
 
-/// `<source>` of a character device: the host side (formatdomain: "Host interface").
-///
-/// One struct for every backend `type`: each uses a few attributes (`path` for
-/// `pty`/`file`/`dev`/`pipe`/`unix`, `mode`/`host`/`service` for `tcp`/`udp`,
-/// `channel` for `spiceport`/`dbus`, `master`/`slave` for `nmdm`). A `udp` device
-/// has two sources (`mode='bind'` and `mode='connect'`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct CharSource {
-    /// `mode`: `bind` or `connect` (tcp, udp, unix).
-    #[serde(rename = "@mode")]
-    pub mode: Option<String>,
-    /// `path`: file, device, pipe, PTY or socket path.
-    #[serde(rename = "@path")]
-    pub path: Option<String>,
-    /// `host`: host name or address (tcp, udp).
-    #[serde(rename = "@host")]
-    pub host: Option<String>,
-    /// `service`: port (tcp, udp).
-    #[serde(rename = "@service")]
-    pub service: Option<String>,
-    /// `channel`: SPICE port or D-Bus channel name.
-    #[serde(rename = "@channel")]
-    pub channel: Option<String>,
-    /// `master`: nmdm master device.
-    #[serde(rename = "@master")]
-    pub master: Option<String>,
-    /// `slave`: nmdm slave device.
-    #[serde(rename = "@slave")]
-    pub slave: Option<String>,
-    /// `append`: append to the file instead of truncating it.
-    #[serde(rename = "@append")]
-    pub append: Option<OnOff>,
-    /// `tls`: use TLS (tcp).
-    #[serde(rename = "@tls")]
-    pub tls: Option<YesNo>,
-    /// `<reconnect>`: client reconnect behaviour (tcp, unix).
-    pub reconnect: Option<Reconnect>,
-    /// `<seclabel>`: security label overrides of the socket or file.
-    #[serde(rename = "seclabel")]
-    pub seclabels: Vec<DeviceSeclabel>,
-    /// `<clipboard>`: clipboard sharing (qemu-vdagent).
-    pub clipboard: Option<Clipboard>,
-    /// `<mouse>`: mouse mode (qemu-vdagent).
-    pub mouse: Option<MouseMode>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
 /// `<protocol>` of a TCP character device (formatdomain: "Host interface").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -247,7 +198,7 @@ macro_rules! chardev_struct {
             /// `tty`: the allocated PTY (live XML of `type='pty'`).
             #[serde(rename = "@tty")]
             pub tty: Option<String>,
-            /// `<source>`: backend details (two for `udp`).
+            /// `<source>`: backend details, shaped by `kind` (two for `udp`).
             #[serde(rename = "source")]
             pub sources: Vec<CharSource>,
             /// `<protocol>`: wire protocol of a TCP backend.
@@ -272,6 +223,16 @@ macro_rules! chardev_struct {
             pub fn new(kind: ChardevType) -> Self {
                 $name {
                     kind: Some(kind),
+                    ..Default::default()
+                }
+            }
+
+            /// A device with this backend: `kind` is the source's type (left unset
+            /// for [`CharSource::Other`], whose type the caller sets).
+            pub fn with_source(source: CharSource) -> Self {
+                $name {
+                    kind: source.kind(),
+                    sources: vec![source],
                     ..Default::default()
                 }
             }
@@ -313,7 +274,8 @@ chardev_struct! {
 mod tests {
     use super::*;
     use crate::devices::test_util::{assert_modelled, assert_xml};
-    use crate::devices::VirtioSerialAddress;
+    use crate::devices::{CharSourceMode, CharSourceTcp, Reconnect, VirtioSerialAddress};
+    use crate::values::YesNo;
 
     fn virtio_serial_port(port: u32) -> Address {
         Address::VirtioSerial(VirtioSerialAddress {
@@ -372,8 +334,8 @@ mod tests {
     #[test]
     fn other_chardevs_round_trip() {
         let serial = Serial {
-            sources: vec![CharSource {
-                mode: Some("bind".into()),
+            sources: vec![CharSource::Tcp(CharSourceTcp {
+                mode: Some(CharSourceMode::Bind),
                 host: Some("127.0.0.1".into()),
                 service: Some("4555".into()),
                 tls: Some(YesNo::No),
@@ -383,7 +345,7 @@ mod tests {
                     ..Default::default()
                 }),
                 ..Default::default()
-            }],
+            })],
             protocol: Some(CharProtocol {
                 kind: Some(CharProtocolType::Telnet),
                 ..Default::default()
@@ -412,18 +374,8 @@ mod tests {
         );
         let udp = Parallel {
             sources: vec![
-                CharSource {
-                    mode: Some("bind".into()),
-                    host: Some("0.0.0.0".into()),
-                    service: Some("2445".into()),
-                    ..Default::default()
-                },
-                CharSource {
-                    mode: Some("connect".into()),
-                    host: Some("0.0.0.0".into()),
-                    service: Some("2445".into()),
-                    ..Default::default()
-                },
+                CharSource::udp(CharSourceMode::Bind, "0.0.0.0", "2445"),
+                CharSource::udp(CharSourceMode::Connect, "0.0.0.0", "2445"),
             ],
             target: Some(CharTarget {
                 port: Some(0),
@@ -436,30 +388,9 @@ mod tests {
             "parallel",
             "<parallel type='udp'>\n  <source mode='bind' host='0.0.0.0' service='2445'/>\n  <source mode='connect' host='0.0.0.0' service='2445'/>\n  <target port='0'/>\n</parallel>",
         );
-        assert_eq!(udp.source().and_then(|s| s.mode.as_deref()), Some("bind"));
-        let vdagent = Channel {
-            sources: vec![CharSource {
-                clipboard: Some(Clipboard {
-                    copypaste: Some(YesNo::Yes),
-                    ..Default::default()
-                }),
-                mouse: Some(MouseMode {
-                    mode: Some(crate::devices::MouseModeKind::Client),
-                    ..Default::default()
-                }),
-                ..Default::default()
-            }],
-            target: Some(CharTarget {
-                kind: Some(CharTargetType::Virtio),
-                name: Some("com.redhat.spice.0".into()),
-                ..Default::default()
-            }),
-            ..Channel::new(ChardevType::QemuVdagent)
-        };
-        assert_xml(
-            &vdagent,
-            "channel",
-            "<channel type='qemu-vdagent'>\n  <source>\n    <clipboard copypaste='yes'/>\n    <mouse mode='client'/>\n  </source>\n  <target type='virtio' name='com.redhat.spice.0'/>\n</channel>",
+        assert_eq!(
+            udp.source().and_then(CharSource::mode),
+            Some(&CharSourceMode::Bind)
         );
         let fwd = Channel {
             target: Some(CharTarget {

@@ -8,6 +8,7 @@
 mod address;
 mod audio;
 mod chardev;
+mod chardev_source;
 mod common;
 mod controller;
 mod crypto;
@@ -53,8 +54,12 @@ pub use self::audio::{
     UnknownAudio,
 };
 pub use self::chardev::{
-    Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharTarget,
-    CharTargetModel, CharTargetType, ChardevType, Console, Parallel, Serial,
+    Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharTarget, CharTargetModel,
+    CharTargetType, ChardevType, Console, Parallel, Serial,
+};
+pub use self::chardev_source::{
+    CharSource, CharSourceChannel, CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath,
+    CharSourceQemuVdagent, CharSourceTcp, CharSourceUdp, CharSourceUnix,
 };
 pub use self::common::{
     Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, DeviceSeclabel, Initiator,

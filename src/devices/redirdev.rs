@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::chardev::{CharProtocol, CharSource, ChardevType};
+use super::chardev::{CharLog, CharProtocol, ChardevType};
+use super::chardev_source::CharSource;
 use super::common::{Acpi, Alias, Boot};
 use crate::xml::Extra;
 
@@ -37,11 +38,13 @@ pub struct Redirdev {
     /// `type`: the character device carrying the traffic (`spicevmc`, `tcp`, …).
     #[serde(rename = "@type")]
     pub kind: Option<ChardevType>,
-    /// `<source>`: character device details.
+    /// `<source>`: character device details, shaped by `kind`.
     #[serde(rename = "source")]
     pub sources: Vec<CharSource>,
     /// `<protocol>`: wire protocol of a TCP backend.
     pub protocol: Option<CharProtocol>,
+    /// `<log>`: copy the traffic to a file.
+    pub log: Option<CharLog>,
     /// `<boot>`: boot order.
     pub boot: Option<Boot>,
     /// `<alias>`: device alias.
@@ -59,7 +62,7 @@ pub struct Redirdev {
 mod tests {
     use super::*;
     use crate::devices::test_util::assert_xml;
-    use crate::devices::UsbAddress;
+    use crate::devices::{CharSourceMode, UsbAddress};
 
     #[test]
     fn hubs_and_redirdevs_round_trip() {
@@ -95,12 +98,7 @@ mod tests {
             &Redirdev {
                 bus: Some("usb".into()),
                 kind: Some(ChardevType::Tcp),
-                sources: vec![CharSource {
-                    mode: Some("connect".into()),
-                    host: Some("localhost".into()),
-                    service: Some("4000".into()),
-                    ..Default::default()
-                }],
+                sources: vec![CharSource::tcp(CharSourceMode::Connect, "localhost", "4000")],
                 protocol: Some(CharProtocol {
                     kind: Some(crate::devices::CharProtocolType::Raw),
                     ..Default::default()

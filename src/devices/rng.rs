@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::chardev::{CharProtocol, CharSource, ChardevType};
+use super::chardev::{CharLog, CharProtocol, ChardevType};
+use super::chardev_source::CharSource;
 use super::common::{Acpi, Alias, VirtioDriver, VirtioModel};
 use crate::values::value_enum;
 use crate::xml::Extra;
@@ -91,11 +92,13 @@ pub struct RngBackend {
     /// `type`: character device type of an `egd` backend.
     #[serde(rename = "@type")]
     pub kind: Option<ChardevType>,
-    /// `<source>`: character device details of an `egd` backend.
+    /// `<source>`: character device details of an `egd` backend, shaped by `kind`.
     #[serde(rename = "source")]
     pub sources: Vec<CharSource>,
     /// `<protocol>`: wire protocol of an `egd` TCP backend.
     pub protocol: Option<CharProtocol>,
+    /// `<log>`: copy an `egd` backend's traffic to a file.
+    pub log: Option<CharLog>,
     /// Element text: the host device of a `random` backend, e.g. `/dev/urandom`.
     #[serde(rename = "$text")]
     pub path: Option<String>,
@@ -108,6 +111,7 @@ pub struct RngBackend {
 mod tests {
     use super::*;
     use crate::devices::test_util::{assert_modelled, assert_xml};
+    use crate::devices::CharSourceMode;
 
     #[test]
     fn phyllome_rngs_are_fully_modelled() {
@@ -139,12 +143,7 @@ mod tests {
             backend: Some(RngBackend {
                 model: Some(RngBackendModel::Egd),
                 kind: Some(ChardevType::Tcp),
-                sources: vec![CharSource {
-                    mode: Some("connect".into()),
-                    host: Some("1.2.3.4".into()),
-                    service: Some("1234".into()),
-                    ..Default::default()
-                }],
+                sources: vec![CharSource::tcp(CharSourceMode::Connect, "1.2.3.4", "1234")],
                 protocol: Some(CharProtocol {
                     kind: Some(crate::devices::CharProtocolType::Raw),
                     ..Default::default()

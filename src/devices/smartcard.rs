@@ -3,7 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::chardev::{CharLog, CharProtocol, CharSource, CharTarget, ChardevType};
+use super::chardev::{CharLog, CharProtocol, CharTarget, ChardevType};
+use super::chardev_source::CharSource;
 use super::common::{Acpi, Alias};
 use crate::xml::Extra;
 
@@ -98,7 +99,7 @@ pub struct PassthroughSmartcard {
     /// `type`: the character device backend (`tcp`, `spicevmc`, …).
     #[serde(rename = "@type")]
     pub kind: Option<ChardevType>,
-    /// `<source>`: character device details.
+    /// `<source>`: character device details, shaped by `kind`.
     #[serde(rename = "source")]
     pub sources: Vec<CharSource>,
     /// `<protocol>`: wire protocol of a TCP backend.
@@ -135,7 +136,7 @@ pub struct UnknownSmartcard {
 mod tests {
     use super::*;
     use crate::devices::test_util::{assert_modelled, assert_xml};
-    use crate::devices::{CcidAddress, CharProtocolType};
+    use crate::devices::{CcidAddress, CharProtocolType, CharSourceMode};
 
     #[test]
     fn smartcard_modes_round_trip() {
@@ -160,12 +161,7 @@ mod tests {
             (
                 Smartcard::Passthrough(PassthroughSmartcard {
                     kind: Some(ChardevType::Tcp),
-                    sources: vec![CharSource {
-                        mode: Some("bind".into()),
-                        host: Some("127.0.0.1".into()),
-                        service: Some("2001".into()),
-                        ..Default::default()
-                    }],
+                    sources: vec![CharSource::tcp(CharSourceMode::Bind, "127.0.0.1", "2001")],
                     protocol: Some(CharProtocol {
                         kind: Some(CharProtocolType::Raw),
                         ..Default::default()

@@ -2,10 +2,14 @@
 //! `<parallel>`, `<console>`, `<channel>`, `<redirdev>`, `<rng>`, and `<hub>`
 //! (src/devices/chardev.rs, redirdev.rs, rng.rs).
 
+use std::fmt;
+
 use libvirt_domain::devices::{
-    Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharTarget,
-    CharTargetModel, CharTargetType, ChardevType, Console, Hub, Parallel, Redirdev, Rng,
-    RngBackend, RngBackendModel, RngRate, Serial,
+    Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharSourceChannel,
+    CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath, CharSourceQemuVdagent,
+    CharSourceTcp, CharSourceUdp, CharSourceUnix, CharTarget, CharTargetModel, CharTargetType,
+    ChardevType, Console, Hub, OtherSource, Parallel, Redirdev, Rng, RngBackend, RngBackendModel,
+    RngRate, Serial,
 };
 use proptest::prelude::*;
 
@@ -16,28 +20,145 @@ use crate::strategies::values::{on_off, text, yes_no};
 use crate::strategies::xml::{extra, extra_beside_text, has_elements, optional_text_survives};
 use crate::strategies::{list, opt};
 
-fn chardev_type() -> BoxedStrategy<ChardevType> {
-    value_enum!(ChardevType)
-}
-
-/// `<source>` of a character device.
-pub fn source() -> BoxedStrategy<CharSource> {
-    structure!(CharSource {
-        mode: opt(text()),
+/// `<source>` of a `pty`, `dev` or `pipe` device.
+fn path_source() -> BoxedStrategy<CharSourcePath> {
+    structure!(CharSourcePath {
         path: opt(text()),
-        host: opt(text()),
-        service: opt(text()),
-        channel: opt(text()),
-        master: opt(text()),
-        slave: opt(text()),
-        append: opt(on_off()),
-        tls: opt(yes_no()),
-        reconnect: opt(reconnect()),
         seclabels: list(super::disk_parts::device_seclabel()),
-        clipboard: opt(clipboard()),
-        mouse: opt(mouse_mode()),
         extra: extra(),
     })
+}
+
+/// `<source>` of a `spiceport` or `dbus` device.
+fn channel_source() -> BoxedStrategy<CharSourceChannel> {
+    structure!(CharSourceChannel {
+        channel: opt(text()),
+        extra: extra(),
+    })
+}
+
+fn source_mode() -> BoxedStrategy<CharSourceMode> {
+    value_enum!(CharSourceMode)
+}
+
+/// The `type` of a device and its `<source>` list, in agreement: sources of one
+/// variant under its own type (`pty` also under no type, libvirt's default), or
+/// fallback sources under a type without a variant (`null`, …, or unknown).
+pub fn backend() -> BoxedStrategy<(Option<ChardevType>, Vec<CharSource>)> {
+    fn under<S>(
+        kind: ChardevType,
+        source: S,
+    ) -> BoxedStrategy<(Option<ChardevType>, Vec<CharSource>)>
+    where
+        S: Strategy<Value = CharSource> + 'static,
+    {
+        (Just(Some(kind)), list(source)).boxed()
+    }
+    prop_oneof![
+        (
+            opt(Just(ChardevType::Pty)),
+            list(path_source().prop_map(CharSource::Pty))
+        )
+            .boxed(),
+        under(ChardevType::Dev, path_source().prop_map(CharSource::Dev)),
+        under(
+            ChardevType::File,
+            structure!(CharSourceFile {
+                path: opt(text()),
+                append: opt(on_off()),
+                seclabels: list(super::disk_parts::device_seclabel()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::File),
+        ),
+        under(ChardevType::Pipe, path_source().prop_map(CharSource::Pipe)),
+        under(
+            ChardevType::Unix,
+            structure!(CharSourceUnix {
+                mode: opt(source_mode()),
+                path: opt(text()),
+                seclabels: list(super::disk_parts::device_seclabel()),
+                reconnect: opt(reconnect()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::Unix),
+        ),
+        under(
+            ChardevType::Tcp,
+            structure!(CharSourceTcp {
+                mode: opt(source_mode()),
+                host: opt(text()),
+                service: opt(text()),
+                tls: opt(yes_no()),
+                reconnect: opt(reconnect()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::Tcp),
+        ),
+        under(
+            ChardevType::Udp,
+            structure!(CharSourceUdp {
+                mode: opt(source_mode()),
+                host: opt(text()),
+                service: opt(text()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::Udp),
+        ),
+        under(
+            ChardevType::Spiceport,
+            channel_source().prop_map(CharSource::Spiceport)
+        ),
+        under(
+            ChardevType::Nmdm,
+            structure!(CharSourceNmdm {
+                master: opt(text()),
+                slave: opt(text()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::Nmdm),
+        ),
+        under(
+            ChardevType::QemuVdagent,
+            structure!(CharSourceQemuVdagent {
+                clipboard: opt(clipboard()),
+                mouse: opt(mouse_mode()),
+                extra: extra(),
+            })
+            .prop_map(CharSource::QemuVdagent),
+        ),
+        under(
+            ChardevType::Dbus,
+            channel_source().prop_map(CharSource::Dbus)
+        ),
+        (
+            value_enum!(ChardevType)
+                .prop_filter("a type with a source variant", |k| {
+                    !CharSource::has_variant(k)
+                })
+                .prop_map(Some),
+            list(structure!(OtherSource { extra: extra() }).prop_map(CharSource::Other)),
+        )
+            .boxed(),
+    ]
+    .boxed()
+}
+
+/// `strategy` with its `type` and `<source>` list replaced by an agreeing pair from
+/// [`backend`] (written through `set`).
+pub fn with_backend<T>(
+    strategy: BoxedStrategy<T>,
+    set: fn(&mut T, Option<ChardevType>, Vec<CharSource>),
+) -> BoxedStrategy<T>
+where
+    T: fmt::Debug + 'static,
+{
+    (strategy, backend())
+        .prop_map(move |(mut value, (kind, sources))| {
+            set(&mut value, kind, sources);
+            value
+        })
+        .boxed()
 }
 
 /// `<protocol>` of a character device.
@@ -78,10 +199,11 @@ macro_rules! chardev {
     ($name:ident, $ty:ident) => {
         #[doc = concat!("`<", stringify!($name), ">`.")]
         pub fn $name() -> BoxedStrategy<$ty> {
-            structure!($ty {
-                kind: opt(chardev_type()),
+            let device = structure!($ty {
+                // `kind` and `sources` come from `backend()`, below.
+                kind: Just(None),
                 tty: opt(text()),
-                sources: list(source()),
+                sources: Just(Vec::new()),
                 protocol: opt(protocol()),
                 log: opt(log()),
                 target: opt(target()),
@@ -89,6 +211,10 @@ macro_rules! chardev {
                 acpi: opt(acpi()),
                 address: opt(address()),
                 extra: extra(),
+            });
+            with_backend(device, |d, kind, sources| {
+                d.kind = kind;
+                d.sources = sources;
             })
         }
     };
@@ -112,30 +238,45 @@ pub fn hub() -> BoxedStrategy<Hub> {
 
 /// `<redirdev>`.
 pub fn redirdev() -> BoxedStrategy<Redirdev> {
-    structure!(Redirdev {
+    let redirdev = structure!(Redirdev {
         bus: opt(text()),
-        kind: opt(chardev_type()),
-        sources: list(source()),
+        // `kind` and `sources` come from `backend()`, below.
+        kind: Just(None),
+        sources: Just(Vec::new()),
         protocol: opt(protocol()),
+        log: opt(log()),
         boot: opt(boot()),
         alias: opt(alias()),
         acpi: opt(acpi()),
         address: opt(address()),
         extra: extra(),
+    });
+    with_backend(redirdev, |r, kind, sources| {
+        r.kind = kind;
+        r.sources = sources;
     })
 }
 
 fn rng_backend() -> BoxedStrategy<RngBackend> {
-    structure!(RngBackend {
+    let backend = structure!(RngBackend {
         model: opt(value_enum!(RngBackendModel)),
-        kind: opt(chardev_type()),
-        sources: list(source()),
+        // `kind` and `sources` come from `backend()`, below.
+        kind: Just(None),
+        sources: Just(Vec::new()),
         protocol: opt(protocol()),
+        log: opt(log()),
         path: opt(text()),
         extra: extra_beside_text(),
+    });
+    with_backend(backend, |b, kind, sources| {
+        b.kind = kind;
+        b.sources = sources;
     })
     .prop_filter("path lost as text", |b| {
-        let elements = !b.sources.is_empty() || b.protocol.is_some() || has_elements(&b.extra);
+        let elements = !b.sources.is_empty()
+            || b.protocol.is_some()
+            || b.log.is_some()
+            || has_elements(&b.extra);
         optional_text_survives(&b.path, elements)
     })
     .boxed()

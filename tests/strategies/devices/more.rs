@@ -4,19 +4,19 @@
 //! memorydev.rs, crypto.rs, nvram.rs, vsock.rs, pstore.rs).
 
 use libvirt_domain::devices::{
-    ChardevType, Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType,
-    HostCertificatesSmartcard, HostSmartcard, Lease, LeaseTarget, MemoryDevice, MemoryDeviceModel,
-    MemoryDeviceSource, MemoryDeviceTarget, MemoryLabel, MemoryTargetAddress, NvramDevice,
-    PassthroughSmartcard, Pstore, PstoreBackend, Redirfilter, ScaledSize, Shmem, ShmemModel,
-    ShmemModelType, ShmemMsi, ShmemRole, ShmemServer, Smartcard, UnknownSmartcard, UsbFilterValue,
-    UsbdevFilter, Vsock, VsockCid,
+    Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType, HostCertificatesSmartcard,
+    HostSmartcard, Lease, LeaseTarget, MemoryDevice, MemoryDeviceModel, MemoryDeviceSource,
+    MemoryDeviceTarget, MemoryLabel, MemoryTargetAddress, NvramDevice, PassthroughSmartcard,
+    Pstore, PstoreBackend, Redirfilter, ScaledSize, Shmem, ShmemModel, ShmemModelType, ShmemMsi,
+    ShmemRole, ShmemServer, Smartcard, UnknownSmartcard, UsbFilterValue, UsbdevFilter, Vsock,
+    VsockCid,
 };
 use libvirt_domain::memory::MemoryAccessMode;
 use proptest::prelude::*;
 
 use super::address::address;
 use super::chardev::{
-    log as char_log, protocol as char_protocol, source as char_source, target as char_target,
+    log as char_log, protocol as char_protocol, target as char_target, with_backend,
 };
 use super::common::{acpi, alias, marker, virtio_driver, virtio_model};
 use crate::strategies::memory::unit;
@@ -67,17 +67,24 @@ pub fn smartcard() -> BoxedStrategy<Smartcard> {
             extra: extra(),
         })
         .prop_map(Smartcard::HostCertificates),
-        structure!(PassthroughSmartcard {
-            kind: opt(value_enum!(ChardevType)),
-            sources: list(char_source()),
-            protocol: opt(char_protocol()),
-            log: opt(char_log()),
-            target: opt(char_target()),
-            alias: opt(alias()),
-            acpi: opt(acpi()),
-            address: opt(address()),
-            extra: extra(),
-        })
+        with_backend(
+            structure!(PassthroughSmartcard {
+                // `kind` and `sources` come from `with_backend`.
+                kind: Just(None),
+                sources: Just(Vec::new()),
+                protocol: opt(char_protocol()),
+                log: opt(char_log()),
+                target: opt(char_target()),
+                alias: opt(alias()),
+                acpi: opt(acpi()),
+                address: opt(address()),
+                extra: extra(),
+            }),
+            |card, kind, sources| {
+                card.kind = kind;
+                card.sources = sources;
+            },
+        )
         .prop_map(Smartcard::Passthrough),
         structure!(UnknownSmartcard {
             // A known mode reads back as its variant.
