@@ -300,13 +300,19 @@ fn every_source_field() -> String {
     )
 }
 
-/// The typed part of a source (its `extra` emptied); `None` for the fallback.
+/// The typed part of a source libvirt reads (its `extra` emptied, and the two
+/// attributes the unix variant models only because the schema allows them there);
+/// `None` for the fallback.
 fn modelled(source: &CharSource) -> Option<CharSource> {
     let mut source = source.clone();
     match &mut source {
         CharSource::Dev(s) | CharSource::Pipe(s) | CharSource::Pty(s) => s.extra = Extra::default(),
         CharSource::File(s) => s.extra = Extra::default(),
-        CharSource::Unix(s) => s.extra = Extra::default(),
+        CharSource::Unix(s) => {
+            s.extra = Extra::default();
+            s.host = None;
+            s.service = None;
+        }
         CharSource::Tcp(s) => s.extra = Extra::default(),
         CharSource::Udp(s) => s.extra = Extra::default(),
         CharSource::Spiceport(s) | CharSource::Dbus(s) => s.extra = Extra::default(),

@@ -77,6 +77,8 @@ pub fn backend() -> BoxedStrategy<(Option<ChardevType>, Vec<CharSource>)> {
             structure!(CharSourceUnix {
                 mode: opt(source_mode()),
                 path: opt(text()),
+                host: opt(text()),
+                service: opt(text()),
                 seclabels: list(super::disk_parts::device_seclabel()),
                 reconnect: opt(reconnect()),
                 extra: extra(),
