@@ -28,7 +28,10 @@ value_enum! {
 }
 
 value_enum! {
-    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`.
+    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`; the
+    /// disk types libvirt supports for NVRAM (the schema takes any disk source, so a
+    /// value such as `volume` is kept in `Other` and still selects its
+    /// [`DiskSource`] variant).
     pub enum NvramType {
         /// `file`
         File = "file",
@@ -119,7 +122,8 @@ pub struct Loader {
 /// `<os><nvram>`: the UEFI variable store (formatdomain: "BIOS bootloader").
 ///
 /// Either a host path as text (the classic form) or, with `type`, a `<source>` child
-/// shaped like a disk's source (a file, a block device or a network volume).
+/// shaped like a disk's source (a file, a block device or a network volume): `type`
+/// chooses the [`DiskSource`] variant, `file` when absent.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Nvram {
@@ -138,7 +142,7 @@ pub struct Nvram {
     /// The host path of the NVRAM file (old style, without `type`).
     #[serde(rename = "$text")]
     pub path: Option<String>,
-    /// `<source>`: where the NVRAM is stored, with `type` (same shape as a disk source).
+    /// `<source>`: where the NVRAM is stored; its variant must match `kind`.
     pub source: Option<DiskSource>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
@@ -148,7 +152,7 @@ pub struct Nvram {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::devices::{DiskProtocol, DiskSourceHost};
+    use crate::devices::{DiskProtocol, DiskSourceHost, DiskSourceNetwork};
     use crate::xml;
 
     fn round_trip(value: &Nvram, text: &str) {
@@ -167,10 +171,7 @@ mod tests {
             &Nvram {
                 template: Some("/usr/share/OVMF/OVMF_VARS.fd".into()),
                 kind: Some(NvramType::File),
-                source: Some(DiskSource {
-                    file: Some("/var/lib/libvirt/nvram/guest_VARS.fd".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::file("/var/lib/libvirt/nvram/guest_VARS.fd")),
                 ..Default::default()
             },
             "<nvram template='/usr/share/OVMF/OVMF_VARS.fd' type='file'>\n  \
@@ -183,10 +184,7 @@ mod tests {
         round_trip(
             &Nvram {
                 kind: Some(NvramType::Block),
-                source: Some(DiskSource {
-                    dev: Some("/dev/vg0/guest_vars".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::block("/dev/vg0/guest_vars")),
                 ..Default::default()
             },
             "<nvram type='block'>\n  <source dev='/dev/vg0/guest_vars'/>\n</nvram>",
@@ -195,7 +193,7 @@ mod tests {
             &Nvram {
                 kind: Some(NvramType::Network),
                 format: Some(FirmwareFormat::Qcow2),
-                source: Some(DiskSource {
+                source: Some(DiskSource::Network(DiskSourceNetwork {
                     protocol: Some(DiskProtocol::Nbd),
                     name: Some("vars".into()),
                     hosts: vec![DiskSourceHost {
@@ -204,7 +202,7 @@ mod tests {
                         ..Default::default()
                     }],
                     ..Default::default()
-                }),
+                })),
                 ..Default::default()
             },
             "<nvram type='network' format='qcow2'>\n  <source protocol='nbd' name='vars'>\n    \

@@ -14,7 +14,8 @@ use crate::xml::Extra;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BackingStore {
-    /// `type`: where the backing image lives, as `<disk type=…>`.
+    /// `type`: where the backing image lives, as `<disk type=…>`; `file` when absent.
+    /// Chooses the [`DiskSource`] variant of `source`.
     #[serde(rename = "@type")]
     pub kind: Option<DiskType>,
     /// `index`: the image's index in the chain (live XML).
@@ -69,7 +70,8 @@ value_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Mirror {
-    /// `type`: where the destination lives, as `<disk type=…>`.
+    /// `type`: where the destination lives, as `<disk type=…>`; `file` when absent.
+    /// Chooses the [`DiskSource`] variant of `source`.
     #[serde(rename = "@type")]
     pub kind: Option<DiskType>,
     /// `file`: destination file (old format).
@@ -102,10 +104,7 @@ mod tests {
     use crate::devices::test_util::{assert_modelled, assert_xml};
 
     fn file_source(path: &str) -> Option<DiskSource> {
-        Some(DiskSource {
-            file: Some(path.into()),
-            ..Default::default()
-        })
+        Some(DiskSource::file(path))
     }
 
     fn qcow2() -> Option<DiskFormat> {
@@ -129,10 +128,7 @@ mod tests {
                     kind: Some(StorageFormat::Raw),
                     ..Default::default()
                 }),
-                source: Some(DiskSource {
-                    dev: Some("/dev/vg0/base".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::block("/dev/vg0/base")),
                 backing_store: Some(Box::default()),
                 ..Default::default()
             })),
