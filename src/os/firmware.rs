@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::devices::DiskSource;
+use crate::error::Problem;
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
 
@@ -149,6 +150,17 @@ pub struct Nvram {
     pub extra: Extra,
 }
 
+impl Nvram {
+    /// Where `type` disagrees with the `<source>`'s variant; `path` is the
+    /// `<nvram>`'s.
+    pub(crate) fn check_source_type(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(NvramType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,6 +220,27 @@ mod tests {
             "<nvram type='network' format='qcow2'>\n  <source protocol='nbd' name='vars'>\n    \
              <host name='nvram.example.org' port='10809'/>\n  </source>\n</nvram>",
         );
+    }
+
+    #[test]
+    fn nvram_source_without_type_is_a_file_and_type_is_checked() {
+        let nvram: Nvram = xml::from_str(
+            "<nvram>\n  <source file='/var/lib/vars.fd'/>\n</nvram>",
+            "nvram",
+        )
+        .unwrap();
+        assert_eq!(nvram.source, Some(DiskSource::file("/var/lib/vars.fd")));
+        let mut out = Vec::new();
+        nvram.check_source_type("/domain/os/nvram", &mut out);
+        assert_eq!(out, []);
+        let block = Nvram {
+            kind: Some(NvramType::File),
+            source: Some(DiskSource::block("/dev/vg0/vars")),
+            ..Default::default()
+        };
+        block.check_source_type("/domain/os/nvram", &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].path, "/domain/os/nvram/source");
     }
 
     #[test]

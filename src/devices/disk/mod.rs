@@ -24,6 +24,7 @@ pub use self::source::{
 };
 use super::address::Address;
 use super::common::{Acpi, Alias, Auth, BackendDomain, Boot, IothreadMapping, Marker, VirtioModel};
+use crate::error::Problem;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -385,6 +386,22 @@ impl Disk {
             DiskSource::Network(s) => s.name.as_deref(),
             DiskSource::Volume(s) => s.volume.as_deref(),
             source => source.path(),
+        }
+    }
+
+    /// Where the disk's `type` disagrees with the variant of its `<source>`, or a
+    /// `<backingStore>`'s, `<mirror>`'s or `<dataStore>`'s `type` with theirs; `path`
+    /// is the disk's.
+    pub(crate) fn check_source_types(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(DiskType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+        if let Some(backing) = &self.backing_store {
+            backing.check_types(&format!("{path}/backingStore"), out);
+        }
+        if let Some(mirror) = &self.mirror {
+            mirror.check_types(&format!("{path}/mirror"), out);
         }
     }
 

@@ -4,7 +4,8 @@
 //!
 //! The variant is chosen by the `type` attribute of the element holding the
 //! `<source>` (the codec's `^@type` convention); that element keeps the attribute
-//! in its own `kind` field, which must agree with the variant.
+//! in its own `kind` field, which [`Domain::validate`](crate::Domain::validate)
+//! checks against the variant.
 
 mod device;
 mod local;
@@ -26,6 +27,7 @@ pub use self::network::{
 };
 use super::{DiskProtocol, DiskType, StorageFormat};
 use crate::devices::common::{OtherSource, ScaledSize};
+use crate::error::Problem;
 use crate::xml::Extra;
 
 /// `<source>` of a disk, `<backingStore>`, `<mirror>`, `<dataStore>` or `<os><nvram>`:
@@ -35,7 +37,8 @@ use crate::xml::Extra;
 /// Reading picks the variant from the parent's `type` (`file` when it has none); a
 /// `type` this crate does not know gives [`DiskSource::Other`], which keeps the whole
 /// element. Writing leaves `type` to the parent's `kind` field, so the two must agree
-/// (`kind: None` means `file`).
+/// (`kind: None` means `file`); [`Domain::validate`](crate::Domain::validate) reports
+/// a disagreement.
 ///
 /// ```
 /// use libvirt_domain::devices::{DeviceXml, Disk, DiskSource, DiskType};
@@ -188,6 +191,42 @@ impl DiskSource {
             _ => None,
         }
     }
+
+    /// Report at `path` when this source's variant is not the one the parent's
+    /// `type` (`parent_type`, `None` when absent, which means `file`) selects, then
+    /// check the `<dataStore>` inside. Such a pair writes XML that reads back as
+    /// another variant.
+    pub(crate) fn check_type(&self, parent_type: Option<&str>, path: &str, out: &mut Vec<Problem>) {
+        let written = parent_type.unwrap_or("file");
+        let default = if parent_type.is_none() {
+            " (the default)"
+        } else {
+            ""
+        };
+        match self.kind() {
+            Some(kind) if kind.as_str() != written => out.push(Problem::new(
+                path,
+                format!(
+                    "is a '{kind}' source, but the type is '{written}'{default}; set \
+                     type='{kind}' or give a '{written}' source"
+                ),
+            )),
+            None if !matches!(DiskType::from(written), DiskType::Other(_)) => {
+                out.push(Problem::new(
+                    path,
+                    format!(
+                        "holds a source of a type this crate does not know, but the type \
+                         is '{written}'{default}; set type to the source's own type or \
+                         give a '{written}' source"
+                    ),
+                ))
+            }
+            _ => {}
+        }
+        if let Some(data_store) = self.data_store() {
+            data_store.check_type(&format!("{path}/dataStore"), out);
+        }
+    }
 }
 
 /// `<slices>`: the parts of the source the disk uses (formatdomain: "Hard drives,
@@ -238,6 +277,16 @@ pub struct DataStore {
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
+}
+
+impl DataStore {
+    /// [`DiskSource::check_type`] for the data store's own `type` and `<source>`.
+    pub(crate) fn check_type(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(DiskType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+    }
 }
 
 /// `<format type=…>` of a backing store, mirror or data store (schema `diskFormat`;

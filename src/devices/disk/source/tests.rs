@@ -313,6 +313,46 @@ fn constructors_and_accessors() {
 }
 
 #[test]
+fn type_check_names_what_to_fix() {
+    let mut out = Vec::new();
+    DiskSource::file("/a.img").check_type(None, "/x/source", &mut out);
+    DiskSource::file("/a.img").check_type(Some("file"), "/x/source", &mut out);
+    DiskSource::block("/dev/sda").check_type(Some("block"), "/x/source", &mut out);
+    DiskSource::Other(OtherSource::default()).check_type(Some("cxl"), "/x/source", &mut out);
+    assert_eq!(out, []);
+
+    DiskSource::block("/dev/sda").check_type(None, "/x/source", &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].path, "/x/source");
+    assert_eq!(
+        out[0].message,
+        "is a 'block' source, but the type is 'file' (the default); set type='block' or \
+         give a 'file' source"
+    );
+    DiskSource::Other(OtherSource::default()).check_type(Some("dir"), "/y/source", &mut out);
+    assert_eq!(out.len(), 2);
+    assert!(
+        out[1].message.contains("type is 'dir'"),
+        "{}",
+        out[1].message
+    );
+
+    // The data store inside is checked against its own type.
+    let nested = DiskSource::File(DiskSourceFile {
+        data_store: Some(Box::new(DataStore {
+            kind: Some(DiskType::Network),
+            source: Some(DiskSource::file("/data.raw")),
+            ..Default::default()
+        })),
+        ..Default::default()
+    });
+    let mut out = Vec::new();
+    nested.check_type(None, "/disk/source", &mut out);
+    assert_eq!(out.len(), 1);
+    assert_eq!(out[0].path, "/disk/source/dataStore/source");
+}
+
+#[test]
 fn metadata_cache_keeps_unit() {
     let value = DiskFormat {
         kind: Some(StorageFormat::Qcow2),
