@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::devices::{Device, Disk, Graphics, Interface};
+use crate::devices::{Device, Disk, DiskSource, Graphics, Interface};
 use crate::domain::Domain;
 
 /// What a person wants to know about a domain at a glance (`libvirt-domain show`).
@@ -127,21 +127,7 @@ impl Domain {
 }
 
 fn disk_summary(disk: &Disk) -> DiskSummary {
-    let source = disk.source.as_ref().and_then(|s| {
-        s.file
-            .clone()
-            .or_else(|| s.dev.clone())
-            .or_else(|| s.dir.clone())
-            .or_else(|| match (&s.pool, &s.volume) {
-                (Some(pool), Some(volume)) => Some(format!("{pool}/{volume}")),
-                _ => None,
-            })
-            .or_else(|| match (&s.protocol, &s.name) {
-                (Some(protocol), Some(name)) => Some(format!("{protocol}:{name}")),
-                (Some(protocol), None) => Some(protocol.to_string()),
-                _ => None,
-            })
-    });
+    let source = disk.source.as_ref().and_then(source_summary);
     let target = disk.target.as_ref();
     DiskSummary {
         target: target.and_then(|t| t.dev.clone()),
@@ -153,6 +139,23 @@ fn disk_summary(disk: &Disk) -> DiskSummary {
             .and_then(|d| d.kind.as_ref())
             .map(|k| k.to_string()),
         bus: target.and_then(|t| t.bus.as_ref()).map(|b| b.to_string()),
+    }
+}
+
+/// What a disk source names, in one word: its host path, `pool/volume` or
+/// `protocol:name`.
+fn source_summary(source: &DiskSource) -> Option<String> {
+    match source {
+        DiskSource::Volume(s) => match (&s.pool, &s.volume) {
+            (Some(pool), Some(volume)) => Some(format!("{pool}/{volume}")),
+            _ => None,
+        },
+        DiskSource::Network(s) => match (&s.protocol, &s.name) {
+            (Some(protocol), Some(name)) => Some(format!("{protocol}:{name}")),
+            (Some(protocol), None) => Some(protocol.to_string()),
+            _ => None,
+        },
+        source => source.path().map(str::to_owned),
     }
 }
 

@@ -51,6 +51,7 @@ impl Domain {
     /// | `<os><boot>` xor per-device `<boot order>` | "per-device boot elements cannot be used together with os/boot elements" |
     /// | boot orders above 0 and unique | "Zero is not permitted", "boot order '1' used for more than one device" |
     /// | disk targets present and unique | "missing target information", "target 'vda' duplicated for disk sources" |
+    /// | the `type` of a disk, `<backingStore>`, `<mirror>`, `<dataStore>` or `<os><nvram>` (`file` when absent) matches its [`DiskSource`](crate::devices::DiskSource) variant | libvirt reads `<source>` by that `type`: another type's attributes are ignored, and this crate writes XML that reads back differently |
     /// | filesystem source and target present, targets unique | "missing source information", "filesystem target 'x' specified twice" |
     /// | virtiofs needs shared memory | QEMU driver: "'virtiofs' requires shared memory" |
     /// | MAC addresses valid and unicast | "unable to parse mac address", "expected unicast mac address" |
@@ -80,6 +81,9 @@ impl Domain {
         problems.memory(self);
         problems.cpus(self);
         problems.firmware(self);
+        if let Some(nvram) = self.os.as_ref().and_then(|os| os.nvram.as_ref()) {
+            nvram.check_source_type("/domain/os/nvram", &mut problems.0);
+        }
         problems.hyperv(self);
         if let Some(devices) = &self.devices {
             problems.boot(self, &devices.devices);
@@ -429,22 +433,25 @@ impl Problems {
         for (index, device) in devices.iter().enumerate() {
             let path = device_path(devices, index);
             match device {
-                Device::Disk(disk) => match disk.target_dev().filter(|d| !d.is_empty()) {
-                    None => self.push(
-                        format!("{path}/target/@dev"),
-                        "missing; libvirt needs a target device name",
-                    ),
-                    Some(dev) => {
-                        if let Some(other) = disk_targets.get(dev) {
-                            self.push(
-                                format!("{path}/target/@dev"),
-                                format!("target {dev:?} is already used by {other}"),
-                            );
-                        } else {
-                            disk_targets.insert(dev, path);
+                Device::Disk(disk) => {
+                    disk.check_source_types(&path, &mut self.0);
+                    match disk.target_dev().filter(|d| !d.is_empty()) {
+                        None => self.push(
+                            format!("{path}/target/@dev"),
+                            "missing; libvirt needs a target device name",
+                        ),
+                        Some(dev) => {
+                            if let Some(other) = disk_targets.get(dev) {
+                                self.push(
+                                    format!("{path}/target/@dev"),
+                                    format!("target {dev:?} is already used by {other}"),
+                                );
+                            } else {
+                                disk_targets.insert(dev, path);
+                            }
                         }
                     }
-                },
+                }
                 Device::Filesystem(fs) => {
                     let source = fs.source.as_ref().filter(|s| {
                         s.dir.is_some()

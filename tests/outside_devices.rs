@@ -1,6 +1,7 @@
 //! Every family outside `<devices>` through `Domain`: strict parsing, typed access, and
 //! libvirt's element order and layout on output (tests/fixtures/outside-devices.xml).
 
+use libvirt_domain::devices::DiskSource;
 use libvirt_domain::security::{LaunchSecurity, SeclabelType};
 use libvirt_domain::sysinfo::{BiosEntryName, Sysinfo};
 use libvirt_domain::Domain;
@@ -35,10 +36,10 @@ fn fixture_reads_into_typed_values() {
     );
     assert_eq!(domain.sysinfo[1].kind(), Some("fwcfg"));
     let nvram = domain.os.as_ref().unwrap().nvram.as_ref().unwrap();
-    assert_eq!(
-        nvram.source.as_ref().unwrap().dev.as_deref(),
-        Some("/dev/mapper/fixture-vars")
-    );
+    let Some(DiskSource::Block(vars)) = &nvram.source else {
+        panic!("<nvram type='block'> has a block source");
+    };
+    assert_eq!(vars.dev.as_deref(), Some("/dev/mapper/fixture-vars"));
     assert_eq!(domain.idmap.as_ref().unwrap().uids[0].target, 1000);
     assert_eq!(domain.seclabel.len(), 2);
     assert_eq!(domain.seclabel[1].kind, Some(SeclabelType::Static));

@@ -3,14 +3,15 @@
 //! validates; Phyllome's own files are valid.
 
 use libvirt_domain::devices::{
-    Boot, Channel, CharSource, CharSourceMode, ChardevType, Controller, ControllerType, Device,
-    Disk, Filesystem, Interface, InterfaceMac, MemBalloon, MemBalloonModel, OtherSource, Parallel,
-    Rng, RngBackend, RngBackendModel, Serial, Video, VideoModelType,
+    BackingStore, Boot, Channel, CharSource, CharSourceMode, ChardevType, Controller,
+    ControllerType, Device, Disk, DiskProtocol, DiskSource, DiskType, Filesystem, Interface,
+    InterfaceMac, MemBalloon, MemBalloonModel, OtherSource, Parallel, Rng, RngBackend,
+    RngBackendModel, Serial, Video, VideoModelType,
 };
 use libvirt_domain::features::{FeatureState, HypervSpinlocks, Smm};
 use libvirt_domain::memory::{CurrentMemory, MaxMemory, Memory, MemoryAccessMode};
 use libvirt_domain::numa::{Numa, NumaCell};
-use libvirt_domain::os::{BootDevice, LoaderType};
+use libvirt_domain::os::{BootDevice, LoaderType, Nvram, NvramType};
 use libvirt_domain::qemu::QemuCommandline;
 use libvirt_domain::units::Unit;
 use libvirt_domain::values::{OnOff, YesNo};
@@ -354,6 +355,51 @@ fn rules() -> Vec<Rule> {
             path: "/domain/devices/disk[2]/target/@dev",
             says: "missing",
             pass: |d| disk(d, 1).target.as_mut().unwrap().bus = None,
+        },
+        Rule {
+            name: "disk type matches its source",
+            fail: |d| disk(d, 0).kind = Some(DiskType::Block),
+            path: "/domain/devices/disk[1]/source",
+            says: "is a 'file' source, but the type is 'block'; set type='file'",
+            pass: |d| disk(d, 0).kind = None,
+        },
+        Rule {
+            name: "backing store type matches its source",
+            fail: |d| {
+                disk(d, 1).backing_store = Some(Box::new(BackingStore {
+                    kind: Some(DiskType::Network),
+                    source: Some(DiskSource::file("/base.qcow2")),
+                    ..Default::default()
+                }))
+            },
+            path: "/domain/devices/disk[2]/backingStore/source",
+            says: "is a 'file' source, but the type is 'network'",
+            pass: |d| {
+                disk(d, 1).backing_store = Some(Box::new(BackingStore {
+                    kind: Some(DiskType::Network),
+                    source: Some(DiskSource::network(DiskProtocol::Nbd, "base")),
+                    ..Default::default()
+                }))
+            },
+        },
+        Rule {
+            name: "nvram type matches its source",
+            fail: |d| {
+                d.os.as_mut().unwrap().nvram = Some(Nvram {
+                    kind: Some(NvramType::Network),
+                    source: Some(DiskSource::block("/dev/vg0/vars")),
+                    ..Default::default()
+                })
+            },
+            path: "/domain/os/nvram/source",
+            says: "is a 'block' source, but the type is 'network'",
+            pass: |d| {
+                d.os.as_mut().unwrap().nvram = Some(Nvram {
+                    kind: Some(NvramType::Block),
+                    source: Some(DiskSource::block("/dev/vg0/vars")),
+                    ..Default::default()
+                })
+            },
         },
         Rule {
             name: "filesystem targets unique",

@@ -79,10 +79,7 @@ impl Media {
                 kind: self.format.clone(),
                 ..Default::default()
             }),
-            source: Some(DiskSource {
-                file: Some(self.path.clone()),
-                ..Default::default()
-            }),
+            source: Some(DiskSource::file(self.path.clone())),
             target: Some(DiskTarget {
                 dev: Some(dev),
                 bus: Some(bus),

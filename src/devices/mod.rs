@@ -74,13 +74,15 @@ pub use self::crypto::{Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, C
 pub use self::disk::{
     BackingStore, DataStore, DetectZeroes, Disk, DiskBlockIo, DiskBus, DiskCache, DiskDevice,
     DiskDiscard, DiskDriver, DiskErrorPolicy, DiskFormat, DiskGeometry, DiskIo, DiskProtocol,
-    DiskSgio, DiskSnapshot, DiskSource, DiskSourceConfig, DiskSourceCookie, DiskSourceCookies,
-    DiskSourceHost, DiskSourceIdentity, DiskSourceKnownHosts, DiskSourceReadahead, DiskSourceSlice,
-    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskTarget,
-    DiskTransient, DiskTray, DiskType, Encryption, EncryptionCipher, EncryptionEngine,
-    EncryptionFormat, EncryptionIvgen, EncryptionSecret, EncryptionSecretType, GeometryTrans,
-    Iotune, MetadataCache, Mirror, MirrorJob, MirrorReady, Reservations, StartupPolicy,
-    StorageFormat, Throttlefilter, Throttlefilters, UnixSocketSource,
+    DiskSgio, DiskSnapshot, DiskSource, DiskSourceBlock, DiskSourceConfig, DiskSourceCookie,
+    DiskSourceCookies, DiskSourceDir, DiskSourceFile, DiskSourceHost, DiskSourceIdentity,
+    DiskSourceKnownHosts, DiskSourceNetwork, DiskSourceNvme, DiskSourceReadahead, DiskSourceSlice,
+    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskSourceVhostUser,
+    DiskSourceVhostVdpa, DiskSourceVolume, DiskTarget, DiskTransient, DiskTray, DiskType,
+    Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
+    EncryptionSecret, EncryptionSecretType, GeometryTrans, Iotune, MetadataCache, Mirror,
+    MirrorJob, MirrorReady, Reservations, StartupPolicy, StorageFormat, Throttlefilter,
+    Throttlefilters, UnixSocketSource, VolumeMode,
 };
 pub use self::filesystem::{
     Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::devices::DiskSource;
+use crate::error::Problem;
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
 
@@ -28,7 +29,10 @@ value_enum! {
 }
 
 value_enum! {
-    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`.
+    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`; the
+    /// disk types libvirt supports for NVRAM (the schema takes any disk source, so a
+    /// value such as `volume` is kept in `Other` and still selects its
+    /// [`DiskSource`] variant).
     pub enum NvramType {
         /// `file`
         File = "file",
@@ -119,7 +123,8 @@ pub struct Loader {
 /// `<os><nvram>`: the UEFI variable store (formatdomain: "BIOS bootloader").
 ///
 /// Either a host path as text (the classic form) or, with `type`, a `<source>` child
-/// shaped like a disk's source (a file, a block device or a network volume).
+/// shaped like a disk's source (a file, a block device or a network volume): `type`
+/// chooses the [`DiskSource`] variant, `file` when absent.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Nvram {
@@ -138,17 +143,28 @@ pub struct Nvram {
     /// The host path of the NVRAM file (old style, without `type`).
     #[serde(rename = "$text")]
     pub path: Option<String>,
-    /// `<source>`: where the NVRAM is stored, with `type` (same shape as a disk source).
+    /// `<source>`: where the NVRAM is stored; its variant must match `kind`.
     pub source: Option<DiskSource>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
 }
 
+impl Nvram {
+    /// Where `type` disagrees with the `<source>`'s variant; `path` is the
+    /// `<nvram>`'s.
+    pub(crate) fn check_source_type(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(NvramType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::devices::{DiskProtocol, DiskSourceHost};
+    use crate::devices::{DiskProtocol, DiskSourceHost, DiskSourceNetwork};
     use crate::xml;
 
     fn round_trip(value: &Nvram, text: &str) {
@@ -167,10 +183,7 @@ mod tests {
             &Nvram {
                 template: Some("/usr/share/OVMF/OVMF_VARS.fd".into()),
                 kind: Some(NvramType::File),
-                source: Some(DiskSource {
-                    file: Some("/var/lib/libvirt/nvram/guest_VARS.fd".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::file("/var/lib/libvirt/nvram/guest_VARS.fd")),
                 ..Default::default()
             },
             "<nvram template='/usr/share/OVMF/OVMF_VARS.fd' type='file'>\n  \
@@ -183,10 +196,7 @@ mod tests {
         round_trip(
             &Nvram {
                 kind: Some(NvramType::Block),
-                source: Some(DiskSource {
-                    dev: Some("/dev/vg0/guest_vars".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::block("/dev/vg0/guest_vars")),
                 ..Default::default()
             },
             "<nvram type='block'>\n  <source dev='/dev/vg0/guest_vars'/>\n</nvram>",
@@ -195,7 +205,7 @@ mod tests {
             &Nvram {
                 kind: Some(NvramType::Network),
                 format: Some(FirmwareFormat::Qcow2),
-                source: Some(DiskSource {
+                source: Some(DiskSource::Network(DiskSourceNetwork {
                     protocol: Some(DiskProtocol::Nbd),
                     name: Some("vars".into()),
                     hosts: vec![DiskSourceHost {
@@ -204,12 +214,33 @@ mod tests {
                         ..Default::default()
                     }],
                     ..Default::default()
-                }),
+                })),
                 ..Default::default()
             },
             "<nvram type='network' format='qcow2'>\n  <source protocol='nbd' name='vars'>\n    \
              <host name='nvram.example.org' port='10809'/>\n  </source>\n</nvram>",
         );
+    }
+
+    #[test]
+    fn nvram_source_without_type_is_a_file_and_type_is_checked() {
+        let nvram: Nvram = xml::from_str(
+            "<nvram>\n  <source file='/var/lib/vars.fd'/>\n</nvram>",
+            "nvram",
+        )
+        .unwrap();
+        assert_eq!(nvram.source, Some(DiskSource::file("/var/lib/vars.fd")));
+        let mut out = Vec::new();
+        nvram.check_source_type("/domain/os/nvram", &mut out);
+        assert_eq!(out, []);
+        let block = Nvram {
+            kind: Some(NvramType::File),
+            source: Some(DiskSource::block("/dev/vg0/vars")),
+            ..Default::default()
+        };
+        block.check_source_type("/domain/os/nvram", &mut out);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].path, "/domain/os/nvram/source");
     }
 
     #[test]

@@ -461,7 +461,7 @@ mod tests {
         assert_eq!(nvram.kind, Some(NvramType::File));
         assert_eq!(nvram.path, None);
         assert_eq!(
-            nvram.source.as_ref().unwrap().file.as_deref(),
+            nvram.source.as_ref().and_then(|s| s.path()),
             Some("/var/lib/libvirt/nvram/guest_VARS.fd")
         );
         assert!(xml::unmodelled(&os, "os").is_empty());

@@ -7,6 +7,7 @@ use libvirt_domain::os::{
 };
 use proptest::prelude::*;
 
+use super::devices::disk_source::kind_and_source;
 use super::values::{text, yes_no};
 use super::xml::{extra, extra_beside_text, has_elements, optional_text_survives, text_survives};
 use super::{list, opt};
@@ -66,20 +67,28 @@ fn loader() -> BoxedStrategy<Loader> {
     .boxed()
 }
 
+/// `<nvram>`: its `type` selects the source's variant by the disk type of the same
+/// name, so a source of a type `NvramType` does not name gets that name in `Other`.
 fn nvram() -> BoxedStrategy<Nvram> {
-    structure!(Nvram {
+    let nvram = structure!(Nvram {
         template: opt(text()),
         template_format: opt(value_enum!(FirmwareFormat)),
-        kind: opt(value_enum!(NvramType)),
+        kind: Just(None),
         format: opt(value_enum!(FirmwareFormat)),
         path: opt(text()),
-        source: opt(super::devices::disk_source()),
+        source: Just(None),
         extra: extra_beside_text(),
-    })
-    .prop_filter("path lost as text", |n| {
-        optional_text_survives(&n.path, has_elements(&n.extra) || n.source.is_some())
-    })
-    .boxed()
+    });
+    (nvram, kind_and_source(1))
+        .prop_map(|(mut nvram, (kind, source))| {
+            nvram.kind = kind.map(|k| NvramType::from(k.as_str()));
+            nvram.source = source;
+            nvram
+        })
+        .prop_filter("path lost as text", |n| {
+            optional_text_survives(&n.path, has_elements(&n.extra) || n.source.is_some())
+        })
+        .boxed()
 }
 
 fn acpi() -> BoxedStrategy<OsAcpi> {

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::source::{DiskFormat, DiskSource};
 use super::{DiskType, StorageFormat};
+use crate::error::Problem;
 use crate::values::value_enum;
 use crate::xml::Extra;
 
@@ -14,7 +15,8 @@ use crate::xml::Extra;
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BackingStore {
-    /// `type`: where the backing image lives, as `<disk type=…>`.
+    /// `type`: where the backing image lives, as `<disk type=…>`; `file` when absent.
+    /// Chooses the [`DiskSource`] variant of `source`.
     #[serde(rename = "@type")]
     pub kind: Option<DiskType>,
     /// `index`: the image's index in the chain (live XML).
@@ -37,6 +39,19 @@ impl BackingStore {
     /// `<backingStore/>` included).
     pub fn chain(&self) -> impl Iterator<Item = &BackingStore> {
         std::iter::successors(Some(self), |b| b.backing_store.as_deref())
+    }
+
+    /// Where a `type` down the chain disagrees with its `<source>`'s variant; `path`
+    /// is this element's.
+    pub(crate) fn check_types(&self, path: &str, out: &mut Vec<Problem>) {
+        let mut path = path.to_owned();
+        for image in self.chain() {
+            if let Some(source) = &image.source {
+                let kind = image.kind.as_ref().map(DiskType::as_str);
+                source.check_type(kind, &format!("{path}/source"), out);
+            }
+            path.push_str("/backingStore");
+        }
     }
 }
 
@@ -69,7 +84,8 @@ value_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Mirror {
-    /// `type`: where the destination lives, as `<disk type=…>`.
+    /// `type`: where the destination lives, as `<disk type=…>`; `file` when absent.
+    /// Chooses the [`DiskSource`] variant of `source`.
     #[serde(rename = "@type")]
     pub kind: Option<DiskType>,
     /// `file`: destination file (old format).
@@ -96,16 +112,27 @@ pub struct Mirror {
     pub extra: Extra,
 }
 
+impl Mirror {
+    /// Where the mirror's `type` disagrees with its `<source>`'s variant, or a type
+    /// down its backing chain with that image's; `path` is the mirror's.
+    pub(crate) fn check_types(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(DiskType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+        if let Some(backing) = &self.backing_store {
+            backing.check_types(&format!("{path}/backingStore"), out);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::devices::test_util::{assert_modelled, assert_xml};
 
     fn file_source(path: &str) -> Option<DiskSource> {
-        Some(DiskSource {
-            file: Some(path.into()),
-            ..Default::default()
-        })
+        Some(DiskSource::file(path))
     }
 
     fn qcow2() -> Option<DiskFormat> {
@@ -129,10 +156,7 @@ mod tests {
                     kind: Some(StorageFormat::Raw),
                     ..Default::default()
                 }),
-                source: Some(DiskSource {
-                    dev: Some("/dev/vg0/base".into()),
-                    ..Default::default()
-                }),
+                source: Some(DiskSource::block("/dev/vg0/base")),
                 backing_store: Some(Box::default()),
                 ..Default::default()
             })),
@@ -161,5 +185,37 @@ mod tests {
             "mirror",
             "<mirror type='file' file='/tmp/copy.qcow2' format='qcow2' job='copy' ready='yes'>\n  <format type='qcow2'/>\n  <source file='/tmp/copy.qcow2'/>\n</mirror>",
         );
+    }
+
+    #[test]
+    fn types_are_checked_down_the_chain_and_in_the_mirror() {
+        let mirror = Mirror {
+            kind: Some(DiskType::Network),
+            job: Some(MirrorJob::ActiveCommit),
+            source: file_source("/tmp/copy.qcow2"),
+            backing_store: Some(Box::new(BackingStore {
+                source: file_source("/tmp/base.qcow2"),
+                backing_store: Some(Box::new(BackingStore {
+                    kind: Some(DiskType::Dir),
+                    source: Some(DiskSource::block("/dev/sdb")),
+                    ..Default::default()
+                })),
+                ..Default::default()
+            })),
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        mirror.check_types("/disk/mirror", &mut out);
+        let paths: Vec<&str> = out.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "/disk/mirror/source",
+                "/disk/mirror/backingStore/backingStore/source"
+            ]
+        );
+        assert!(out[1]
+            .message
+            .contains("'block' source, but the type is 'dir'"));
     }
 }

@@ -15,13 +15,16 @@ pub use self::encryption::{
 };
 pub use self::iotune::{Iotune, Throttlefilter, Throttlefilters};
 pub use self::source::{
-    DataStore, DiskFormat, DiskSource, DiskSourceConfig, DiskSourceCookie, DiskSourceCookies,
-    DiskSourceHost, DiskSourceIdentity, DiskSourceKnownHosts, DiskSourceReadahead, DiskSourceSlice,
-    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, MetadataCache,
-    Reservations, UnixSocketSource,
+    DataStore, DiskFormat, DiskSource, DiskSourceBlock, DiskSourceConfig, DiskSourceCookie,
+    DiskSourceCookies, DiskSourceDir, DiskSourceFile, DiskSourceHost, DiskSourceIdentity,
+    DiskSourceKnownHosts, DiskSourceNetwork, DiskSourceNvme, DiskSourceReadahead, DiskSourceSlice,
+    DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskSourceVhostUser,
+    DiskSourceVhostVdpa, DiskSourceVolume, MetadataCache, Reservations, UnixSocketSource,
+    VolumeMode,
 };
 use super::address::Address;
 use super::common::{Acpi, Alias, Auth, BackendDomain, Boot, IothreadMapping, Marker, VirtioModel};
+use crate::error::Problem;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -303,7 +306,8 @@ value_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Disk {
-    /// `type`: where the data comes from.
+    /// `type`: where the data comes from; `file` when absent. Chooses the
+    /// [`DiskSource`] variant of `source`, so the two must agree.
     #[serde(rename = "@type")]
     pub kind: Option<DiskType>,
     /// `device`: how the disk appears to the guest.
@@ -323,7 +327,8 @@ pub struct Disk {
     pub snapshot: Option<DiskSnapshot>,
     /// `<driver>`: hypervisor driver options.
     pub driver: Option<DiskDriver>,
-    /// `<source>`: the backing file, device, volume or network source.
+    /// `<source>`: the image file, device, directory, volume or network image, as
+    /// `type` says.
     pub source: Option<DiskSource>,
     /// `<backingStore>`: the chain of images the source is layered on.
     #[serde(rename = "backingStore")]
@@ -374,17 +379,30 @@ pub struct Disk {
 }
 
 impl Disk {
-    /// The host path or name of the disk's source, whatever its type (`file`, `dev`,
-    /// `dir`, `name`, `volume` or vhost-user `path`).
+    /// The host path or name of the disk's source, whatever its type: a path (see
+    /// [`DiskSource::path`]), a network image's `name` or a pool volume's `volume`.
     pub fn source_path(&self) -> Option<&str> {
-        let s = self.source.as_ref()?;
-        s.file
-            .as_deref()
-            .or(s.dev.as_deref())
-            .or(s.dir.as_deref())
-            .or(s.name.as_deref())
-            .or(s.volume.as_deref())
-            .or(s.path.as_deref())
+        match self.source.as_ref()? {
+            DiskSource::Network(s) => s.name.as_deref(),
+            DiskSource::Volume(s) => s.volume.as_deref(),
+            source => source.path(),
+        }
+    }
+
+    /// Where the disk's `type` disagrees with the variant of its `<source>`, or a
+    /// `<backingStore>`'s, `<mirror>`'s or `<dataStore>`'s `type` with theirs; `path`
+    /// is the disk's.
+    pub(crate) fn check_source_types(&self, path: &str, out: &mut Vec<Problem>) {
+        if let Some(source) = &self.source {
+            let kind = self.kind.as_ref().map(DiskType::as_str);
+            source.check_type(kind, &format!("{path}/source"), out);
+        }
+        if let Some(backing) = &self.backing_store {
+            backing.check_types(&format!("{path}/backingStore"), out);
+        }
+        if let Some(mirror) = &self.mirror {
+            mirror.check_types(&format!("{path}/mirror"), out);
+        }
     }
 
     /// The guest device name from `<target dev=…>`.
@@ -558,10 +576,7 @@ mod tests {
                 kind: Some(StorageFormat::Raw),
                 ..Default::default()
             }),
-            source: Some(DiskSource {
-                file: Some("/var/lib/libvirt/isos/netboot.xyz.iso".into()),
-                ..Default::default()
-            }),
+            source: Some(DiskSource::file("/var/lib/libvirt/isos/netboot.xyz.iso")),
             target: Some(DiskTarget {
                 dev: Some("sda".into()),
                 bus: Some(DiskBus::Sata),
@@ -592,12 +607,12 @@ mod tests {
                 iommu: Some(OnOff::On),
                 ..Default::default()
             }),
-            source: Some(DiskSource {
+            source: Some(DiskSource::Block(DiskSourceBlock {
                 dev: Some("/dev/vg0/guest".into()),
-                index: Some(1),
                 startup_policy: Some(StartupPolicy::Optional),
+                index: Some(1),
                 ..Default::default()
-            }),
+            })),
             geometry: Some(DiskGeometry {
                 cyls: Some(16383),
                 heads: Some(16),
@@ -632,7 +647,7 @@ mod tests {
             device: Some(DiskDevice::Lun),
             rawio: Some(YesNo::Yes),
             sgio: Some(DiskSgio::Unfiltered),
-            source: Some(DiskSource {
+            source: Some(DiskSource::Network(DiskSourceNetwork {
                 protocol: Some(DiskProtocol::Iscsi),
                 name: Some("iqn.2013-07.com.example:iscsi-pool/1".into()),
                 hosts: vec![
@@ -648,7 +663,7 @@ mod tests {
                     },
                 ],
                 ..Default::default()
-            }),
+            })),
             target: Some(DiskTarget {
                 dev: Some("sdb".into()),
                 bus: Some(DiskBus::Scsi),
@@ -673,7 +688,7 @@ mod tests {
             ),
             (
                 virtio,
-                "<disk type='block' device='disk' model='virtio-non-transitional' snapshot='no'>\n  <driver name='qemu' type='qcow2' cache='none' error_policy='stop' io='io_uring' discard='unmap' iothread='1' detect_zeroes='unmap' queues='4' iommu='on'/>\n  <source dev='/dev/vg0/guest' index='1' startupPolicy='optional'/>\n  <geometry cyls='16383' heads='16' secs='63' trans='lba'/>\n  <blockio logical_block_size='512' physical_block_size='4096'/>\n  <target dev='vda' bus='virtio' rotation_rate='1'/>\n  <shareable/>\n  <transient shareBacking='yes'/>\n  <serial>WD-1234</serial>\n  <boot order='1'/>\n  <alias name='ua-root'/>\n  <address type='pci' domain='0x0000' bus='0x04' slot='0x00' function='0x0'/>\n</disk>",
+                "<disk type='block' device='disk' model='virtio-non-transitional' snapshot='no'>\n  <driver name='qemu' type='qcow2' cache='none' error_policy='stop' io='io_uring' discard='unmap' iothread='1' detect_zeroes='unmap' queues='4' iommu='on'/>\n  <source dev='/dev/vg0/guest' startupPolicy='optional' index='1'/>\n  <geometry cyls='16383' heads='16' secs='63' trans='lba'/>\n  <blockio logical_block_size='512' physical_block_size='4096'/>\n  <target dev='vda' bus='virtio' rotation_rate='1'/>\n  <shareable/>\n  <transient shareBacking='yes'/>\n  <serial>WD-1234</serial>\n  <boot order='1'/>\n  <alias name='ua-root'/>\n  <address type='pci' domain='0x0000' bus='0x04' slot='0x00' function='0x0'/>\n</disk>",
             ),
             (
                 network,
@@ -697,15 +712,6 @@ mod tests {
             Some("/var/lib/libvirt/isos/netboot.xyz.iso")
         );
         assert_eq!(disk.target_dev(), Some("sda"));
-    }
-
-    #[test]
-    fn nvme_source_address_has_no_type() {
-        let xml = "<disk type='nvme' device='disk'>\n  <source type='pci' managed='yes' namespace='1'>\n    <address domain='0x0000' bus='0x01' slot='0x00' function='0x0'/>\n  </source>\n  <target dev='vde' bus='virtio'/>\n</disk>";
-        let disk: Disk = assert_modelled(xml, "disk");
-        let source = disk.source.unwrap();
-        assert_eq!(source.namespace, Some(1));
-        assert_eq!(source.address.unwrap().bus.map(|b| b.value), Some(1));
     }
 
     #[test]

@@ -2,21 +2,19 @@
 
 use libvirt_domain::devices::{
     DetectZeroes, Disk, DiskBlockIo, DiskBus, DiskCache, DiskDevice, DiskDiscard, DiskDriver,
-    DiskErrorPolicy, DiskGeometry, DiskIo, DiskProtocol, DiskSgio, DiskSnapshot, DiskSource,
-    DiskSourceHost, DiskTarget, DiskTransient, DiskTray, DiskType, GeometryTrans, StartupPolicy,
-    StorageFormat,
+    DiskErrorPolicy, DiskGeometry, DiskIo, DiskSgio, DiskSnapshot, DiskTarget, DiskTransient,
+    DiskTray, GeometryTrans, StorageFormat,
 };
 use proptest::prelude::*;
 
-use super::address::{address, pci_address};
-use super::common::{
-    acpi, alias, backend_domain, boot, iothread_mapping, marker, reconnect, virtio_model,
-};
+use super::address::address;
+use super::common::{acpi, alias, backend_domain, boot, iothread_mapping, marker, virtio_model};
 use super::disk_parts;
-use super::hostdev::{auth, initiator};
+use super::disk_source::kind_and_source;
+use super::hostdev::auth;
+use crate::strategies::opt;
 use crate::strategies::values::{on_off, text, yes_no};
 use crate::strategies::xml::extra;
-use crate::strategies::{list, opt};
 
 /// An image format (`<driver type=…>`, `<format type=…>`).
 pub fn storage_format() -> BoxedStrategy<StorageFormat> {
@@ -50,77 +48,17 @@ fn driver() -> BoxedStrategy<DiskDriver> {
     })
 }
 
-/// A disk `<source>` whose `<dataStore>` nests at most one more source.
-pub fn source() -> BoxedStrategy<DiskSource> {
-    source_at(1)
-}
-
-/// A disk `<source>` with `<dataStore>` nesting at most `depth` more sources.
-pub fn source_at(depth: u32) -> BoxedStrategy<DiskSource> {
-    let data_store = if depth == 0 {
-        Just(None).boxed()
-    } else {
-        opt(disk_parts::data_store(depth - 1))
-    };
-    let host = structure!(DiskSourceHost {
-        name: opt(text()),
-        port: opt(any::<u32>()),
-        transport: opt(text()),
-        socket: opt(text()),
-        extra: extra(),
-    });
-    structure!(DiskSource {
-        file: opt(text()),
-        fdgroup: opt(text()),
-        dev: opt(text()),
-        dir: opt(text()),
-        protocol: opt(value_enum!(DiskProtocol)),
-        name: opt(text()),
-        query: opt(text()),
-        tls: opt(yes_no()),
-        tls_hostname: opt(text()),
-        pool: opt(text()),
-        volume: opt(text()),
-        mode: opt(text()),
-        kind: opt(text()),
-        managed: opt(yes_no()),
-        namespace: opt(any::<u32>()),
-        path: opt(text()),
-        index: opt(any::<u32>()),
-        startup_policy: opt(value_enum!(StartupPolicy)),
-        address: opt(pci_address()),
-        hosts: list(host),
-        snapshot: opt(disk_parts::snapshot()),
-        config: opt(disk_parts::config()),
-        auth: opt(auth()),
-        encryption: opt(disk_parts::encryption()),
-        initiator: opt(initiator()),
-        reconnect: opt(reconnect()),
-        ssl: opt(disk_parts::ssl()),
-        cookies: opt(disk_parts::cookies()),
-        readahead: opt(disk_parts::readahead()),
-        timeout: opt(disk_parts::timeout()),
-        identity: opt(disk_parts::identity()),
-        known_hosts: opt(disk_parts::known_hosts()),
-        reservations: opt(disk_parts::reservations()),
-        slices: opt(disk_parts::slices()),
-        data_store: data_store,
-        seclabels: list(disk_parts::device_seclabel()),
-        extra: extra(),
-    })
-}
-
-/// `<disk>`.
+/// `<disk>`, whose `type` selects its source's variant.
 pub fn disk() -> BoxedStrategy<Disk> {
-    structure!(Disk {
-        kind: opt(value_enum!(DiskType)),
+    let disk = structure!(Disk {
+        kind: Just(None),
         device: opt(value_enum!(DiskDevice)),
         model: opt(virtio_model()),
         rawio: opt(yes_no()),
         sgio: opt(value_enum!(DiskSgio)),
         snapshot: opt(value_enum!(DiskSnapshot)),
         driver: opt(driver()),
-        source: opt(source()),
+        source: Just(None),
         backing_store: opt(disk_parts::backing_store(2)),
         mirror: opt(disk_parts::mirror()),
         backenddomain: opt(backend_domain()),
@@ -164,5 +102,12 @@ pub fn disk() -> BoxedStrategy<Disk> {
         acpi: opt(acpi()),
         address: opt(address()),
         extra: extra(),
-    })
+    });
+    (disk, kind_and_source(1))
+        .prop_map(|(mut disk, (kind, source))| {
+            disk.kind = kind;
+            disk.source = source;
+            disk
+        })
+        .boxed()
 }

@@ -5,14 +5,15 @@ use libvirt_domain::devices::{
     BackingStore, DataStore, DeviceSeclabel, DiskFormat, DiskSourceConfig, DiskSourceCookie,
     DiskSourceCookies, DiskSourceIdentity, DiskSourceKnownHosts, DiskSourceReadahead,
     DiskSourceSlice, DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout,
-    DiskType, Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
+    Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
     EncryptionSecret, EncryptionSecretType, Iotune, MetadataCache, Mirror, MirrorJob, MirrorReady,
     Reservations, ScaledSize, Throttlefilter, Throttlefilters, UnixSocketSource,
 };
 use proptest::prelude::*;
 
 use super::common::reconnect;
-use super::disk::{source_at, storage_format};
+use super::disk::storage_format;
+use super::disk_source::kind_and_source;
 use crate::strategies::memory::unit;
 use crate::strategies::values::{text, u64_value, yes_no};
 use crate::strategies::xml::{extra, extra_beside_text, has_elements, text_survives};
@@ -173,14 +174,19 @@ pub fn slices() -> BoxedStrategy<DiskSourceSlices> {
 
 /// `<dataStore>`, whose `<source>` nests `depth` more levels.
 pub fn data_store(depth: u32) -> BoxedStrategy<Box<DataStore>> {
-    structure!(DataStore {
-        kind: opt(value_enum!(DiskType)),
+    let store = structure!(DataStore {
+        kind: Just(None),
         format: opt(disk_format()),
-        source: opt(source_at(depth)),
+        source: Just(None),
         extra: extra(),
-    })
-    .prop_map(Box::new)
-    .boxed()
+    });
+    (store, kind_and_source(depth))
+        .prop_map(|(mut store, (kind, source))| {
+            store.kind = kind;
+            store.source = source;
+            Box::new(store)
+        })
+        .boxed()
 }
 
 /// A `<backingStore>` chain at most `depth` images deep.
@@ -190,33 +196,43 @@ pub fn backing_store(depth: u32) -> BoxedStrategy<Box<BackingStore>> {
     } else {
         opt(backing_store(depth - 1))
     };
-    structure!(BackingStore {
-        kind: opt(value_enum!(DiskType)),
+    let image = structure!(BackingStore {
+        kind: Just(None),
         index: opt(any::<u32>()),
         format: opt(disk_format()),
-        source: opt(source_at(0)),
+        source: Just(None),
         backing_store: next,
         extra: extra(),
-    })
-    .prop_map(Box::new)
-    .boxed()
+    });
+    (image, kind_and_source(0))
+        .prop_map(|(mut image, (kind, source))| {
+            image.kind = kind;
+            image.source = source;
+            Box::new(image)
+        })
+        .boxed()
 }
 
 /// `<mirror>`.
 pub fn mirror() -> BoxedStrategy<Box<Mirror>> {
-    structure!(Mirror {
-        kind: opt(value_enum!(DiskType)),
+    let mirror = structure!(Mirror {
+        kind: Just(None),
         file: opt(text()),
         format_attr: opt(storage_format()),
         job: opt(value_enum!(MirrorJob)),
         ready: opt(value_enum!(MirrorReady)),
         format: opt(disk_format()),
-        source: opt(source_at(0)),
+        source: Just(None),
         backing_store: opt(backing_store(1)),
         extra: extra(),
-    })
-    .prop_map(Box::new)
-    .boxed()
+    });
+    (mirror, kind_and_source(0))
+        .prop_map(|(mut mirror, (kind, source))| {
+            mirror.kind = kind;
+            mirror.source = source;
+            Box::new(mirror)
+        })
+        .boxed()
 }
 
 /// `<iotune>`.

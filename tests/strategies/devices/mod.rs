@@ -7,6 +7,7 @@ mod common;
 mod controller;
 mod disk;
 pub mod disk_parts;
+pub mod disk_source;
 mod filesystem;
 mod graphics;
 mod hostdev;
@@ -20,11 +21,6 @@ use proptest::prelude::*;
 
 use crate::strategies::values::text;
 use crate::strategies::xml::{extra_beside_values, unknown_raw_element};
-
-/// A disk `<source>`, also the shape of `<os><nvram><source>`.
-pub fn disk_source() -> BoxedStrategy<libvirt_domain::devices::DiskSource> {
-    disk::source()
-}
 
 /// Every variant of [`Device`], including an unknown device kept raw. (`Device` is
 /// `#[non_exhaustive]`, so a new variant is not a compile error here: add it.)
