@@ -20,6 +20,7 @@ mod hostdev_source;
 mod input;
 mod interface;
 mod interface_options;
+mod interface_source;
 mod iommu;
 mod lease;
 mod memballoon;
@@ -103,13 +104,19 @@ pub use self::input::{Input, InputBus, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
-    InterfaceScript, InterfaceSource, InterfaceSourceLocal, InterfaceTarget, InterfaceType,
-    LinkState, MacType, NetBackendType, NetModel,
+    InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType, NetBackendType, NetModel,
 };
 pub use self::interface_options::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
     InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, VirtualPort,
     VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode, VlanTag,
+};
+pub use self::interface_source::{
+    InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
+    InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
+    InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
+    InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
+    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, VhostuserMode, VhostuserSocketType,
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
