@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::address::Address;
 use super::common::{Acpi, Alias, BackendDomain, Boot, Rom, Route, Teaming};
 use super::interface_options::{
-    Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, VirtualPort, Vlan,
+    Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, Vlan,
 };
 use super::interface_source::InterfaceSource;
+use super::virtualport::VirtualPort;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 

@@ -36,6 +36,7 @@ mod smartcard;
 mod sound;
 mod tpm;
 mod video;
+mod virtualport;
 mod vsock;
 mod watchdog;
 
@@ -108,8 +109,8 @@ pub use self::interface::{
 };
 pub use self::interface_options::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
-    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, VirtualPort,
-    VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode, VlanTag,
+    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Vlan,
+    VlanNativeMode, VlanTag,
 };
 pub use self::interface_source::{
     InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
@@ -142,6 +143,11 @@ pub use self::tpm::{
 };
 pub use self::video::{
     Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
+};
+pub use self::virtualport::{
+    MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,
+    VirtualPortMidonet, VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg,
+    VirtualPortQbh, VirtualPortType, VirtualPortUntyped,
 };
 pub use self::vsock::{Vsock, VsockCid};
 pub use self::watchdog::{Watchdog, WatchdogAction, WatchdogModel};

@@ -3,8 +3,7 @@
 use libvirt_domain::devices::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
     InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Route, Teaming,
-    TeamingType, VirtualPort, VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode,
-    VlanTag,
+    TeamingType, Vlan, VlanNativeMode, VlanTag,
 };
 use libvirt_domain::devices::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
@@ -18,6 +17,11 @@ use libvirt_domain::devices::{
     InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
     InterfaceSourceVhostuser, MacTableManager, MacvtapMode, OtherSource, VhostuserMode,
     VhostuserSocketType,
+};
+use libvirt_domain::devices::{
+    MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,
+    VirtualPortMidonet, VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg,
+    VirtualPortQbh, VirtualPortType, VirtualPortUntyped,
 };
 use proptest::prelude::*;
 
@@ -51,19 +55,64 @@ fn ip() -> BoxedStrategy<InterfaceIp> {
 }
 
 fn virtualport() -> BoxedStrategy<VirtualPort> {
-    structure!(VirtualPort {
-        kind: opt(value_enum!(VirtualPortType)),
-        parameters: opt(structure!(VirtualPortParameters {
-            managerid: opt(any::<u8>()),
-            typeid: opt(any::<u32>()),
-            typeidversion: opt(any::<u8>()),
-            instanceid: opt(text()),
-            profileid: opt(text()),
-            interfaceid: opt(text()),
+    // Without `type`, or with one no variant claims (a known one reads back as its
+    // own variant).
+    let untyped_kind = opt(text().prop_filter("a type with a variant of its own", |t| {
+        matches!(VirtualPortType::from(t.as_str()), VirtualPortType::Other(_))
+    }));
+    prop_oneof![
+        structure!(VirtualPortQbg {
+            parameters: opt(structure!(QbgParameters {
+                managerid: opt(any::<u8>()),
+                typeid: opt(any::<u32>()),
+                typeidversion: opt(any::<u8>()),
+                instanceid: opt(text()),
+                extra: extra(),
+            })),
             extra: extra(),
-        })),
-        extra: extra(),
-    })
+        })
+        .prop_map(VirtualPort::Qbg),
+        structure!(VirtualPortQbh {
+            parameters: opt(structure!(QbhParameters {
+                profileid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Qbh),
+        structure!(VirtualPortOpenvswitch {
+            parameters: opt(structure!(OpenvswitchParameters {
+                profileid: opt(text()),
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Openvswitch),
+        structure!(VirtualPortMidonet {
+            parameters: opt(structure!(MidonetParameters {
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Midonet),
+        structure!(VirtualPortUntyped {
+            kind: untyped_kind,
+            parameters: opt(structure!(VirtualPortParameters {
+                managerid: opt(any::<u8>()),
+                typeid: opt(any::<u32>()),
+                typeidversion: opt(any::<u8>()),
+                instanceid: opt(text()),
+                profileid: opt(text()),
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Untyped),
+    ]
+    .boxed()
 }
 
 fn bandwidth() -> BoxedStrategy<Bandwidth> {
