@@ -4,7 +4,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::devices::{Device, Disk, DiskSource, Graphics, Interface};
+use crate::devices::{
+    Device, Disk, DiskSource, Graphics, Interface, InterfaceHostdevAddress, InterfaceSource,
+};
 use crate::domain::Domain;
 
 /// What a person wants to know about a domain at a glance (`libvirt-domain show`).
@@ -63,7 +65,8 @@ pub struct DiskSummary {
 pub struct NicSummary {
     /// `<interface type>`.
     pub kind: Option<String>,
-    /// The network, bridge or device it connects to.
+    /// What it connects to: the network, bridge, host device or socket, a tunnel's
+    /// `address:port`, or a passed-through device's PCI address.
     pub source: Option<String>,
     /// `<model type>`.
     pub model: Option<String>,
@@ -160,21 +163,53 @@ fn source_summary(source: &DiskSource) -> Option<String> {
 }
 
 fn nic_summary(nic: &Interface) -> NicSummary {
-    let source = nic.source.as_ref().and_then(|s| {
-        s.network
-            .clone()
-            .or_else(|| s.bridge.clone())
-            .or_else(|| s.dev.clone())
-    });
     NicSummary {
         kind: nic.kind.as_ref().map(|k| k.to_string()),
-        source,
+        source: nic.source.as_ref().and_then(nic_source),
         model: nic
             .model
             .as_ref()
             .and_then(|m| m.kind.as_ref())
             .map(|k| k.to_string()),
         mac: nic.mac.as_ref().and_then(|m| m.address.clone()),
+    }
+}
+
+/// What the interface connects to, in the fewest words.
+fn nic_source(source: &InterfaceSource) -> Option<String> {
+    let endpoint = |address: &Option<String>, port: Option<i32>| match (address, port) {
+        (Some(a), Some(p)) => Some(format!("{a}:{p}")),
+        (Some(a), None) => Some(a.clone()),
+        (None, Some(p)) => Some(format!(":{p}")),
+        (None, None) => None,
+    };
+    match source {
+        InterfaceSource::Network(s) => s.network.clone(),
+        InterfaceSource::Bridge(s) => s.bridge.clone(),
+        InterfaceSource::Direct(s) => s.dev.clone(),
+        InterfaceSource::User(s) => s.dev.clone(),
+        InterfaceSource::Vdpa(s) => s.dev.clone(),
+        InterfaceSource::Vhostuser(s) => s.path.clone().or_else(|| s.dev.clone()),
+        InterfaceSource::Internal(s) => s.name.clone(),
+        InterfaceSource::Vds(s) => s.switchid.clone(),
+        InterfaceSource::Server(s) | InterfaceSource::Client(s) | InterfaceSource::Mcast(s) => {
+            endpoint(&s.address, s.port)
+        }
+        InterfaceSource::Udp(s) => endpoint(&s.address, s.port),
+        InterfaceSource::Hostdev(s) => match &s.address {
+            Some(InterfaceHostdevAddress::Pci(pci)) => {
+                let part = |n: &Option<crate::values::Uint>| n.as_ref().map_or(0, |n| n.value);
+                Some(format!(
+                    "{:04x}:{:02x}:{:02x}.{:x}",
+                    part(&pci.domain),
+                    part(&pci.bus),
+                    part(&pci.slot),
+                    part(&pci.function)
+                ))
+            }
+            _ => None,
+        },
+        InterfaceSource::Ethernet(_) | InterfaceSource::Other(_) => None,
     }
 }
 
@@ -339,6 +374,34 @@ nics:       1
 graphics:   spice+gl
 unmodelled: 1";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn nic_sources_name_what_they_connect_to() {
+        let table = [
+            ("<interface type='bridge'><source bridge='br0'/></interface>", Some("br0")),
+            ("<interface type='direct'><source dev='eth0' mode='vepa'/></interface>", Some("eth0")),
+            (
+                "<interface type='vhostuser'><source type='unix' path='/run/v.sock'/></interface>",
+                Some("/run/v.sock"),
+            ),
+            (
+                "<interface type='udp'><source address='10.0.0.2' port='5000'><local address='10.0.0.1' port='5001'/></source></interface>",
+                Some("10.0.0.2:5000"),
+            ),
+            ("<interface type='server'><source port='5000'/></interface>", Some(":5000")),
+            (
+                "<interface type='hostdev'><source><address type='pci' domain='0x0000' bus='0x3b' slot='0x10' function='0x2'/></source></interface>",
+                Some("0000:3b:10.2"),
+            ),
+            ("<interface type='ethernet'/>", None),
+            ("<interface type='future'><source bridge='br0'/></interface>", None),
+        ];
+        for (nic, expected) in table {
+            let xml = format!("<domain type='kvm'><devices>{nic}</devices></domain>");
+            let summary = Domain::from_xml(&xml).unwrap().summary();
+            assert_eq!(summary.nics[0].source.as_deref(), expected, "{nic}");
+        }
     }
 
     #[test]

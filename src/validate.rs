@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use crate::devices::{
-    Boot, CharSource, ChardevType, ControllerType, Device, FsDriverType, InterfaceType, Smartcard,
-    VideoModel,
+    Boot, CharSource, ChardevType, ControllerType, Device, FsDriverType, Interface,
+    InterfaceSource, InterfaceType, Smartcard, VideoModel,
 };
 use crate::domain::{Domain, DomainType};
 use crate::error::{Error, Problem};
@@ -57,6 +57,7 @@ impl Domain {
     /// | MAC addresses valid and unicast | "unable to parse mac address", "expected unicast mac address" |
     /// | MAC addresses unique | accepted at define time, but two NICs with one MAC break networking |
     /// | network/bridge interfaces name their source | "interface type='network' requires a 'source' element" |
+    /// | an interface's `type` matches its `<source>` variant | libvirt reads the source by `type`; a mismatched one is lost |
     /// | one memballoon, one IOMMU, one primary video | "only a single memory balloon device is supported", … |
     /// | controllers unique per type and index (USB companions excepted) | "Multiple 'virtio-serial' controllers with index '0'" |
     /// | character device `<source>` variant matches the device's `type` (`pty` without one) | libvirt reads `<source>` by the `type`, so a mismatch does not survive writing |
@@ -519,23 +520,7 @@ impl Problems {
                             }
                         }
                     }
-                    let source = nic.source.as_ref();
-                    let named = |name: Option<&String>| name.is_some_and(|n| !n.is_empty());
-                    let missing = match nic.kind {
-                        Some(InterfaceType::Network) => {
-                            (!named(source.and_then(|s| s.network.as_ref()))).then_some("network")
-                        }
-                        Some(InterfaceType::Bridge) => {
-                            (!named(source.and_then(|s| s.bridge.as_ref()))).then_some("bridge")
-                        }
-                        _ => None,
-                    };
-                    if let Some(attr) = missing {
-                        self.push(
-                            format!("{path}/source/@{attr}"),
-                            format!("missing; libvirt needs the {attr} an interface of type='{attr}' connects to"),
-                        );
-                    }
+                    self.interface_source(&path, nic);
                 }
                 // USB companion controllers share their EHCI controller's index.
                 Device::Controller(c) if c.kind != Some(ControllerType::Usb) => {
@@ -628,6 +613,57 @@ impl Problems {
                 ),
                 None => {}
             }
+        }
+    }
+
+    /// The interface's `type` agrees with its `<source>` variant, and a network or
+    /// bridge interface names what it connects to.
+    fn interface_source(&mut self, path: &str, nic: &Interface) {
+        let found = nic.source.as_ref().map(InterfaceSource::kind);
+        match (&nic.kind, found) {
+            (Some(kind), Some(Some(found))) if *kind != found => self.push(
+                format!("{path}/@type"),
+                format!(
+                    "type='{kind}', but the <source> is a {found} source; \
+                     set type='{found}' or give a {kind} source"
+                ),
+            ),
+            (None, Some(Some(found))) => self.push(
+                format!("{path}/@type"),
+                format!("missing; the <source> is a {found} source, so set type='{found}'"),
+            ),
+            (Some(kind), Some(None)) if InterfaceSource::has_variant(kind) => self.push(
+                format!("{path}/source"),
+                format!(
+                    "InterfaceSource::Other under type='{kind}' reads back as a {kind} \
+                     source; use the {kind} variant"
+                ),
+            ),
+            (Some(InterfaceType::Null), Some(None)) => self.push(
+                format!("{path}/source"),
+                "type='null' takes no <source>; remove it",
+            ),
+            _ => {}
+        }
+        let named = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.is_empty());
+        let missing = match (&nic.kind, &nic.source) {
+            (Some(InterfaceType::Network), Some(InterfaceSource::Network(s))) => {
+                (!named(&s.network)).then_some("network")
+            }
+            (Some(InterfaceType::Bridge), Some(InterfaceSource::Bridge(s))) => {
+                (!named(&s.bridge)).then_some("bridge")
+            }
+            (Some(InterfaceType::Network), None) => Some("network"),
+            (Some(InterfaceType::Bridge), None) => Some("bridge"),
+            _ => None,
+        };
+        if let Some(attr) = missing {
+            self.push(
+                format!("{path}/source/@{attr}"),
+                format!(
+                    "missing; libvirt needs the {attr} an interface of type='{attr}' connects to"
+                ),
+            );
         }
     }
 

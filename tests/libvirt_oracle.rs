@@ -1,7 +1,8 @@
 //! Real libvirt accepts what the builder writes.
 //!
-//! For the plain build, every preset in both modes and a build with a disk, a CD-ROM,
-//! a network, a share and a QEMU argument:
+//! For the plain build, every preset in both modes, a build with a disk, a CD-ROM,
+//! a network, a share and a QEMU argument, and one with a NIC of every interface
+//! source and virtualport variant:
 //!
 //! - `xmllint --noout --relaxng ../shared/reference/libvirt-11.3/schemas/domain.rng`
 //!   accepts `to_xml()`;
@@ -11,7 +12,8 @@
 //!   `chroot DIR apt-get install -y --no-install-recommends libvirt-clients libvirt-daemon`)
 //!   and defined with `virsh -c test:///default` (the test driver runs libvirt's real
 //!   domain parser without a daemon); the `dumpxml` of the same invocation must parse
-//!   with `Domain::from_xml_strict` and keep the name, memory, vCPUs and devices.
+//!   with `Domain::from_xml_strict` and keep the name, memory, vCPUs and devices
+//!   (interfaces with their source and virtualport variants).
 //!
 //! And libvirt keeps exactly the character device `<source>` fields the model types
 //! for each `type` (`virsh_keeps_exactly_the_modelled_chardev_source_fields`).
@@ -24,7 +26,17 @@ use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytesize::ByteSize;
-use libvirt_domain::devices::{CharSource, Device};
+use libvirt_domain::devices::{
+    CharSource, Device, Interface, InterfaceBackend, InterfaceHostdevAddress, InterfaceIp,
+    InterfaceSource, InterfaceSourceEthernet, InterfaceSourceHostdev, InterfaceSourceInternal,
+    InterfaceSourceLocal, InterfaceSourceTunnel, InterfaceSourceUdp, InterfaceSourceUser,
+    InterfaceSourceVdpa, InterfaceSourceVds, InterfaceSourceVhostuser, InterfaceType, MacvtapMode,
+    MidonetParameters, NetBackendType, OpenvswitchParameters, PciAddress, QbgParameters,
+    QbhParameters, VhostuserMode, VhostuserSocketType, VirtualPort, VirtualPortMidonet,
+    VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg, VirtualPortQbh,
+    VirtualPortUntyped,
+};
+use libvirt_domain::values::{Uint, YesNo};
 use libvirt_domain::xml::Extra;
 use libvirt_domain::{Domain, NetworkSource, Preset};
 
@@ -63,11 +75,174 @@ fn build(label: &str) -> Domain {
             .network(NetworkSource::User)
             .share("/home/user/Documents", "documents")
             .qemu_arg("-no-user-config"),
+        "nics" => builder,
         other => panic!("unknown build {other}"),
     };
-    builder
+    let mut domain = builder
         .build()
-        .unwrap_or_else(|e| panic!("{label} does not build:\n{e}"))
+        .unwrap_or_else(|e| panic!("{label} does not build:\n{e}"));
+    if label == "nics" {
+        let devices = domain.devices.get_or_insert_with(Default::default);
+        for nic in every_nic() {
+            devices.push(nic);
+        }
+    }
+    domain
+}
+
+/// A NIC of every `type` whose `<source>` has a variant (and `null`), with each
+/// virtualport variant on the types that take one.
+fn every_nic() -> Vec<Interface> {
+    let uuid = "6f2b0d4e-93a1-4c57-b8e2-1d0c7a9e3f64";
+    let with = |mut nic: Interface, port: VirtualPort| {
+        nic.virtualport = Some(port);
+        nic
+    };
+    let tunnel = |address: &str, port| InterfaceSourceTunnel {
+        address: Some(address.into()),
+        port: Some(port),
+        ..Default::default()
+    };
+    let mut user = Interface::with_source(InterfaceSource::User(InterfaceSourceUser {
+        dev: Some("eth0".into()),
+        ..Default::default()
+    }));
+    user.backend = Some(InterfaceBackend {
+        kind: Some(NetBackendType::Passt),
+        ..Default::default()
+    });
+    let mut hostdev = Interface::with_source(InterfaceSource::Hostdev(InterfaceSourceHostdev {
+        address: Some(InterfaceHostdevAddress::Pci(PciAddress {
+            domain: Some(Uint::hex(0, 4)),
+            bus: Some(Uint::hex(0x3b, 2)),
+            slot: Some(Uint::hex(0x10, 2)),
+            function: Some(Uint::hex(2, 1)),
+            ..Default::default()
+        })),
+        ..Default::default()
+    }));
+    hostdev.managed = Some(YesNo::Yes);
+    vec![
+        with(
+            Interface::with_source(InterfaceSource::network("default")),
+            VirtualPort::Untyped(VirtualPortUntyped {
+                parameters: Some(VirtualPortParameters {
+                    profileid: Some("finance".into()),
+                    interfaceid: Some(uuid.into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        ),
+        with(
+            Interface::with_source(InterfaceSource::bridge("ovsbr0")),
+            VirtualPort::Openvswitch(VirtualPortOpenvswitch {
+                parameters: Some(OpenvswitchParameters {
+                    interfaceid: Some(uuid.into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        ),
+        with(
+            Interface::with_source(InterfaceSource::bridge("midonet")),
+            VirtualPort::Midonet(VirtualPortMidonet {
+                parameters: Some(MidonetParameters {
+                    interfaceid: Some(uuid.into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        ),
+        with(
+            Interface::with_source(InterfaceSource::direct("eth0", MacvtapMode::Vepa)),
+            VirtualPort::Qbg(VirtualPortQbg {
+                parameters: Some(QbgParameters {
+                    managerid: Some(11),
+                    typeid: Some(1193047),
+                    typeidversion: Some(2),
+                    instanceid: Some(uuid.into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        ),
+        with(
+            Interface::with_source(InterfaceSource::direct("eth1", MacvtapMode::Private)),
+            VirtualPort::Qbh(VirtualPortQbh {
+                parameters: Some(QbhParameters {
+                    profileid: Some("finance".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            }),
+        ),
+        user,
+        Interface::with_source(InterfaceSource::Ethernet(InterfaceSourceEthernet {
+            ips: vec![InterfaceIp {
+                address: Some("192.168.123.1".into()),
+                prefix: Some(24),
+                ..Default::default()
+            }],
+            ..Default::default()
+        })),
+        hostdev,
+        Interface::with_source(InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
+            kind: Some(VhostuserSocketType::Unix),
+            path: Some("/run/vhost-user0.sock".into()),
+            mode: Some(VhostuserMode::Server),
+            ..Default::default()
+        })),
+        Interface::with_source(InterfaceSource::Vdpa(InterfaceSourceVdpa {
+            dev: Some("/dev/vhost-vdpa-0".into()),
+            ..Default::default()
+        })),
+        Interface::with_source(InterfaceSource::Server(tunnel("192.168.0.1", 5558))),
+        Interface::with_source(InterfaceSource::Client(tunnel("192.168.0.1", 5558))),
+        Interface::with_source(InterfaceSource::Mcast(tunnel("230.0.0.1", 5558))),
+        Interface::with_source(InterfaceSource::Udp(InterfaceSourceUdp {
+            address: Some("127.0.0.1".into()),
+            port: Some(11115),
+            local: Some(InterfaceSourceLocal {
+                address: Some("127.0.0.1".into()),
+                port: Some(11116),
+                ..Default::default()
+            }),
+            ..Default::default()
+        })),
+        Interface::with_source(InterfaceSource::Vds(InterfaceSourceVds {
+            switchid: Some("12345678-1234-1234-1234-123456789abc".into()),
+            portid: Some(6),
+            portgroupid: Some("pg-4321".into()),
+            connectionid: Some(12345),
+            ..Default::default()
+        })),
+        Interface::with_source(InterfaceSource::Internal(InterfaceSourceInternal {
+            name: Some("intnet".into()),
+            ..Default::default()
+        })),
+        Interface {
+            kind: Some(InterfaceType::Null),
+            ..Default::default()
+        },
+    ]
+}
+
+/// Each interface's `type`, `<source>` variant and `<virtualport>` variant.
+fn nic_shapes(domain: &Domain) -> Vec<String> {
+    domain
+        .devices
+        .iter()
+        .flat_map(|d| d.interfaces())
+        .map(|nic| {
+            format!(
+                "{:?} {:?} {:?}",
+                nic.kind,
+                nic.source.as_ref().map(InterfaceSource::kind),
+                nic.virtualport.as_ref().map(VirtualPort::kind)
+            )
+        })
+        .collect()
 }
 
 fn required() -> bool {
@@ -185,6 +360,9 @@ fn virsh(label: &str) {
             .collect()
     };
     assert_eq!(targets(&back), targets(&domain), "{test}: disk targets");
+    // Every interface reads back with the source and virtualport variants it was
+    // written with.
+    assert_eq!(nic_shapes(&back), nic_shapes(&domain), "{test}: interfaces");
     back.validate()
         .unwrap_or_else(|e| panic!("{test}: libvirt's own output fails validate():\n{e}"));
     println!("{test}: defined by libvirt 11.3, dumpxml parses strictly");
@@ -246,6 +424,7 @@ oracle_tests! {
     "windows10-system" => xmllint_windows10_system, virsh_windows10_system;
     "full" => xmllint_full, virsh_full;
     "linux-full" => xmllint_linux_full, virsh_linux_full;
+    "nics" => xmllint_nics, virsh_nics;
 }
 
 /// Every attribute the schema allows on a character device `<source>`.

@@ -5,8 +5,8 @@
 use libvirt_domain::devices::{
     BackingStore, Boot, Channel, CharSource, CharSourceMode, ChardevType, Controller,
     ControllerType, Device, Disk, DiskProtocol, DiskSource, DiskType, Filesystem, Interface,
-    InterfaceMac, MemBalloon, MemBalloonModel, OtherSource, Parallel, Rng, RngBackend,
-    RngBackendModel, Serial, Video, VideoModelType,
+    InterfaceMac, InterfaceSource, InterfaceType, MacvtapMode, MemBalloon, MemBalloonModel,
+    OtherSource, Parallel, Rng, RngBackend, RngBackendModel, Serial, Video, VideoModelType,
 };
 use libvirt_domain::features::{FeatureState, HypervSpinlocks, Smm};
 use libvirt_domain::memory::{CurrentMemory, MaxMemory, Memory, MemoryAccessMode};
@@ -460,17 +460,60 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "network interfaces name their network",
-            fail: |d| nic(d, 0).source.as_mut().unwrap().network = Some(String::new()),
+            fail: |d| nic(d, 0).source = Some(InterfaceSource::network("")),
             path: "/domain/devices/interface[1]/source/@network",
             says: "missing",
-            pass: |d| nic(d, 0).source.as_mut().unwrap().network = Some("lan".into()),
+            pass: |d| nic(d, 0).source = Some(InterfaceSource::network("lan")),
         },
         Rule {
             name: "bridge interfaces name their bridge",
             fail: |d| nic(d, 1).source = None,
             path: "/domain/devices/interface[2]/source/@bridge",
             says: "missing",
-            pass: |d| nic(d, 1).source.as_mut().unwrap().bridge = Some("br1".into()),
+            pass: |d| nic(d, 1).source = Some(InterfaceSource::bridge("br1")),
+        },
+        Rule {
+            name: "interface type agrees with its source",
+            fail: |d| nic(d, 1).kind = Some(InterfaceType::Network),
+            path: "/domain/devices/interface[2]/@type",
+            says: "type='network', but the <source> is a bridge source; set type='bridge'",
+            pass: |d| {
+                let source = InterfaceSource::direct("eth0", MacvtapMode::Bridge);
+                *nic(d, 1) = Interface::with_source(source);
+            },
+        },
+        Rule {
+            name: "interface type present with a typed source",
+            fail: |d| nic(d, 1).kind = None,
+            path: "/domain/devices/interface[2]/@type",
+            says: "missing; the <source> is a bridge source, so set type='bridge'",
+            pass: |d| nic(d, 1).kind = Some(InterfaceType::Bridge),
+        },
+        Rule {
+            name: "null interfaces take no source",
+            fail: |d| {
+                let nic = nic(d, 1);
+                nic.kind = Some(InterfaceType::Null);
+                nic.source = Some(InterfaceSource::Other(OtherSource::default()));
+            },
+            path: "/domain/devices/interface[2]/source",
+            says: "type='null' takes no <source>",
+            pass: |d| {
+                let nic = nic(d, 1);
+                nic.kind = Some(InterfaceType::Null);
+                nic.source = None;
+            },
+        },
+        Rule {
+            name: "known interface types use their own source variant",
+            fail: |d| nic(d, 1).source = Some(InterfaceSource::Other(OtherSource::default())),
+            path: "/domain/devices/interface[2]/source",
+            says: "use the bridge variant",
+            pass: |d| {
+                let nic = nic(d, 1);
+                nic.kind = Some(InterfaceType::Other("future".into()));
+                nic.source = Some(InterfaceSource::Other(OtherSource::default()));
+            },
         },
         Rule {
             name: "one memballoon",

@@ -53,22 +53,12 @@ impl NetworkSource {
         let model = Some(InterfaceModel::new(DEFAULT_NIC_MODEL));
         match self {
             NetworkSource::Network(name) => Interface {
-                kind: Some(InterfaceType::Network),
-                source: Some(InterfaceSource {
-                    network: Some(name.clone()),
-                    ..Default::default()
-                }),
                 model,
-                ..Default::default()
+                ..Interface::with_source(InterfaceSource::network(name.clone()))
             },
             NetworkSource::Bridge(name) => Interface {
-                kind: Some(InterfaceType::Bridge),
-                source: Some(InterfaceSource {
-                    bridge: Some(name.clone()),
-                    ..Default::default()
-                }),
                 model,
-                ..Default::default()
+                ..Interface::with_source(InterfaceSource::bridge(name.clone()))
             },
             NetworkSource::User => Interface {
                 kind: Some(InterfaceType::User),

@@ -3,10 +3,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::common::{Acpi, Alias, BackendDomain, Boot, Reconnect, Rom, Route, Teaming};
+use super::common::{Acpi, Alias, BackendDomain, Boot, Rom, Route, Teaming};
 use super::interface_options::{
-    Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, VirtualPort, Vlan,
+    Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, Vlan,
 };
+use super::interface_source::InterfaceSource;
+use super::virtualport::VirtualPort;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
@@ -126,7 +128,7 @@ pub struct Interface {
     pub trust_guest_rx_filters: Option<YesNo>,
     /// `<mac>`: the guest MAC address.
     pub mac: Option<InterfaceMac>,
-    /// `<source>`: what the interface connects to.
+    /// `<source>`: what the interface connects to; its variant follows `kind`.
     pub source: Option<InterfaceSource>,
     /// `<virtualport>`: the virtual port profile.
     pub virtualport: Option<VirtualPort>,
@@ -189,6 +191,25 @@ pub struct Interface {
 }
 
 impl Interface {
+    /// An interface connected to `source`, with the `type` that source belongs to.
+    ///
+    /// ```
+    /// use libvirt_domain::devices::{DeviceXml, Interface, InterfaceSource};
+    /// let nic = Interface::with_source(InterfaceSource::network("default"));
+    /// assert_eq!(
+    ///     nic.to_xml()?,
+    ///     "<interface type='network'>\n  <source network='default'/>\n</interface>"
+    /// );
+    /// # Ok::<(), libvirt_domain::Error>(())
+    /// ```
+    pub fn with_source(source: InterfaceSource) -> Self {
+        Interface {
+            kind: source.kind(),
+            source: Some(source),
+            ..Default::default()
+        }
+    }
+
     /// The MAC address, if set.
     pub fn mac_address(&self) -> Option<&str> {
         self.mac.as_ref()?.address.as_deref()
@@ -216,98 +237,6 @@ pub struct InterfaceMac {
     /// `currentAddress`: the address the guest currently uses (live XML).
     #[serde(rename = "@currentAddress")]
     pub current_address: Option<String>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<source>` of an interface (formatdomain: "Network interfaces").
-///
-/// One struct for every interface `type`: each type uses a few of the attributes
-/// (`network`/`portgroup` for `network`, `bridge` for `bridge`, `dev`/`mode` for
-/// `direct`, `type`/`path`/`mode` for `vhostuser`, `address`/`port` for tunnels, …).
-/// A later version will split it per type (see docs/architecture.md, "Next:
-/// type-dependent sources"). Hostdev `<vendor>`/`<product>` stay in `extra`.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct InterfaceSource {
-    /// `network`: the libvirt network (`type='network'`).
-    #[serde(rename = "@network")]
-    pub network: Option<String>,
-    /// `portgroup`: port group of the network.
-    #[serde(rename = "@portgroup")]
-    pub portgroup: Option<String>,
-    /// `portid`: the network port's UUID (live XML).
-    #[serde(rename = "@portid")]
-    pub portid: Option<String>,
-    /// `bridge`: host bridge (`type='bridge'`; also live XML of `type='network'`).
-    #[serde(rename = "@bridge")]
-    pub bridge: Option<String>,
-    /// `macTableManager`: who manages the bridge's MAC table.
-    #[serde(rename = "@macTableManager")]
-    pub mac_table_manager: Option<String>,
-    /// `type`: socket type, `unix` (`type='vhostuser'`).
-    #[serde(rename = "@type")]
-    pub kind: Option<String>,
-    /// `path`: vhost-user socket path.
-    #[serde(rename = "@path")]
-    pub path: Option<String>,
-    /// `dev`: host device (`direct`, `user`, `vdpa`, vhost-user `dev`).
-    #[serde(rename = "@dev")]
-    pub dev: Option<String>,
-    /// `mode`: macvtap mode for `direct` (`vepa`, `bridge`, `private`, `passthrough`)
-    /// or `server`/`client` for `vhostuser`.
-    #[serde(rename = "@mode")]
-    pub mode: Option<String>,
-    /// `address`: IP address of a tunnel (`server`, `client`, `mcast`, `udp`).
-    #[serde(rename = "@address")]
-    pub address: Option<String>,
-    /// `port`: port of a tunnel.
-    #[serde(rename = "@port")]
-    pub port: Option<u32>,
-    /// `name`: internal network name (`type='internal'`).
-    #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// `missing`: the hostdev source may be absent at start.
-    #[serde(rename = "@missing")]
-    pub missing: Option<YesNo>,
-    /// `switchid`: VMware distributed switch UUID (`type='vds'`).
-    #[serde(rename = "@switchid")]
-    pub switchid: Option<String>,
-    /// `portgroupid`: VMware distributed port group (`type='vds'`).
-    #[serde(rename = "@portgroupid")]
-    pub portgroupid: Option<String>,
-    /// `connectionid`: VMware connection id (`type='vds'`).
-    #[serde(rename = "@connectionid")]
-    pub connectionid: Option<i64>,
-    /// `<address>`: the VF's host PCI (or USB) address (`type='hostdev'`).
-    #[serde(rename = "address")]
-    pub hostdev_address: Option<Address>,
-    /// `<local>`: local end of a UDP tunnel.
-    pub local: Option<InterfaceSourceLocal>,
-    /// `<ip>`: host-side addresses of an `ethernet` interface.
-    #[serde(rename = "ip")]
-    pub ips: Vec<InterfaceIp>,
-    /// `<route>`: host-side routes of an `ethernet` interface.
-    #[serde(rename = "route")]
-    pub routes: Vec<Route>,
-    /// `<reconnect>`: vhost-user client reconnect behaviour.
-    pub reconnect: Option<Reconnect>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<local>` of a UDP tunnel source (formatdomain: "UDP unicast tunnel").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct InterfaceSourceLocal {
-    /// `address`: local IP address.
-    #[serde(rename = "@address")]
-    pub address: Option<String>,
-    /// `port`: local port.
-    #[serde(rename = "@port")]
-    pub port: Option<u32>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -559,16 +488,14 @@ pub struct InterfaceMtu {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::devices::interface_source::{InterfaceSourceLocal, InterfaceSourceUdp};
     use crate::devices::test_util::{assert_modelled, assert_xml};
 
     #[test]
     fn interfaces_round_trip() {
         let network = Interface {
             kind: Some(InterfaceType::Network),
-            source: Some(InterfaceSource {
-                network: Some("default".into()),
-                ..Default::default()
-            }),
+            source: Some(InterfaceSource::network("default")),
             model: Some(InterfaceModel::new(NetModel::Virtio)),
             ..Default::default()
         };
@@ -595,10 +522,7 @@ mod tests {
                 address: Some("52:54:00:12:34:56".into()),
                 ..Default::default()
             }),
-            source: Some(InterfaceSource {
-                bridge: Some("br0".into()),
-                ..Default::default()
-            }),
+            source: Some(InterfaceSource::bridge("br0")),
             target: Some(InterfaceTarget {
                 dev: Some("vnet0".into()),
                 ..Default::default()
@@ -641,7 +565,7 @@ mod tests {
         };
         let udp = Interface {
             kind: Some(InterfaceType::Udp),
-            source: Some(InterfaceSource {
+            source: Some(InterfaceSource::Udp(InterfaceSourceUdp {
                 address: Some("192.168.0.1".into()),
                 port: Some(5555),
                 local: Some(InterfaceSourceLocal {
@@ -650,7 +574,7 @@ mod tests {
                     ..Default::default()
                 }),
                 ..Default::default()
-            }),
+            })),
             ..Default::default()
         };
         let cases = [
@@ -708,7 +632,9 @@ mod tests {
 
         let xml = "<interface type='ethernet'>\n  <source>\n    <ip address='192.168.123.1' prefix='24'/>\n    <route family='ipv4' address='192.168.42.0' prefix='24' gateway='192.168.123.4'/>\n  </source>\n</interface>";
         let nic: Interface = assert_modelled(xml, "interface");
-        assert_eq!(nic.source.unwrap().ips.len(), 1);
+        assert!(
+            matches!(&nic.source, Some(InterfaceSource::Ethernet(s)) if s.ips.len() == 1 && s.routes.len() == 1)
+        );
     }
 
     #[test]

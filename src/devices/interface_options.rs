@@ -1,72 +1,11 @@
-//! Network-side options of an `<interface>`: `<virtualport>`, `<bandwidth>`,
-//! `<vlan>`, `<port>`, `<filterref>`, `<tune>`, `<coalesce>` and `<portForward>`
-//! (formatdomain: "Network interfaces").
+//! Network-side options of an `<interface>`: `<bandwidth>`, `<vlan>`, `<port>`,
+//! `<filterref>`, `<tune>`, `<coalesce>` and `<portForward>` (formatdomain: "Network
+//! interfaces"); `<virtualport>` is in `virtualport.rs`.
 
 use serde::{Deserialize, Serialize};
 
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
-
-value_enum! {
-    /// `<virtualport type=…>`: the kind of virtual port the interface plugs into
-    /// (formatdomain: "Network interfaces", "Direct attachment to physical interface").
-    pub enum VirtualPortType {
-        /// `802.1Qbg`: VEPA switch (VSI).
-        Qbg = "802.1Qbg",
-        /// `802.1Qbh`: VN-Link port profile.
-        Qbh = "802.1Qbh",
-        /// `openvswitch`: an Open vSwitch bridge.
-        Openvswitch = "openvswitch",
-        /// `midonet`: a MidoNet virtual port.
-        Midonet = "midonet",
-    }
-}
-
-/// `<virtualport>`: the virtual port profile of the interface (formatdomain:
-/// "Direct attachment to physical interface", "Bridge to LAN").
-///
-/// Without `type` (in a `type='network'` interface) any parameter may be given and
-/// is merged with the network's port profile.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VirtualPort {
-    /// `type`: the port profile kind.
-    #[serde(rename = "@type")]
-    pub kind: Option<VirtualPortType>,
-    /// `<parameters>`: the profile's parameters.
-    pub parameters: Option<VirtualPortParameters>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<parameters>` of a `<virtualport>` (formatdomain: "Direct attachment to physical
-/// interface").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct VirtualPortParameters {
-    /// `managerid`: VSI manager id (802.1Qbg, 0..255).
-    #[serde(rename = "@managerid")]
-    pub managerid: Option<u8>,
-    /// `typeid`: VSI type id (802.1Qbg, 24 bits).
-    #[serde(rename = "@typeid")]
-    pub typeid: Option<u32>,
-    /// `typeidversion`: VSI type version (802.1Qbg, 0..255).
-    #[serde(rename = "@typeidversion")]
-    pub typeidversion: Option<u8>,
-    /// `instanceid`: VSI instance UUID (802.1Qbg).
-    #[serde(rename = "@instanceid")]
-    pub instanceid: Option<String>,
-    /// `profileid`: port profile name (802.1Qbh, openvswitch).
-    #[serde(rename = "@profileid")]
-    pub profileid: Option<String>,
-    /// `interfaceid`: interface UUID (openvswitch, midonet).
-    #[serde(rename = "@interfaceid")]
-    pub interfaceid: Option<String>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
 
 /// `<bandwidth>`: quality of service limits of the interface (formatdomain: "Quality
 /// of service").
@@ -295,29 +234,7 @@ pub struct PortForwardRange {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::devices::test_util::{assert_modelled, assert_xml};
-
-    #[test]
-    fn virtualport_round_trips() {
-        let value = VirtualPort {
-            kind: Some(VirtualPortType::Qbg),
-            parameters: Some(VirtualPortParameters {
-                managerid: Some(11),
-                typeid: Some(1193047),
-                typeidversion: Some(2),
-                instanceid: Some("09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f".into()),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
-        let xml = "<virtualport type='802.1Qbg'>\n  <parameters managerid='11' typeid='1193047' typeidversion='2' instanceid='09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f'/>\n</virtualport>";
-        assert_xml(&value, "virtualport", xml);
-        let ovs: VirtualPort = assert_modelled(
-            "<virtualport type='openvswitch'>\n  <parameters profileid='menial' interfaceid='09b11c53-8b5c-4eeb-8f00-d84eaa0aaa4f'/>\n</virtualport>",
-            "virtualport",
-        );
-        assert_eq!(ovs.kind, Some(VirtualPortType::Openvswitch));
-    }
+    use crate::devices::test_util::assert_xml;
 
     #[test]
     fn bandwidth_vlan_port_round_trip() {

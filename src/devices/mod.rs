@@ -21,6 +21,7 @@ mod hostdev_source;
 mod input;
 mod interface;
 mod interface_options;
+mod interface_source;
 mod iommu;
 mod lease;
 mod memballoon;
@@ -36,6 +37,7 @@ mod smartcard;
 mod sound;
 mod tpm;
 mod video;
+mod virtualport;
 mod vsock;
 mod watchdog;
 
@@ -110,13 +112,19 @@ pub use self::input::{Input, InputBus, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
-    InterfaceScript, InterfaceSource, InterfaceSourceLocal, InterfaceTarget, InterfaceType,
-    LinkState, MacType, NetBackendType, NetModel,
+    InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType, NetBackendType, NetModel,
 };
 pub use self::interface_options::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
-    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, VirtualPort,
-    VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode, VlanTag,
+    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Vlan,
+    VlanNativeMode, VlanTag,
+};
+pub use self::interface_source::{
+    InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
+    InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
+    InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
+    InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
+    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, VhostuserMode, VhostuserSocketType,
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
@@ -142,6 +150,11 @@ pub use self::tpm::{
 };
 pub use self::video::{
     Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
+};
+pub use self::virtualport::{
+    MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,
+    VirtualPortMidonet, VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg,
+    VirtualPortQbh, VirtualPortType, VirtualPortUntyped,
 };
 pub use self::vsock::{Vsock, VsockCid};
 pub use self::watchdog::{Watchdog, WatchdogAction, WatchdogModel};

@@ -46,9 +46,19 @@ fn mode() -> BoxedStrategy<Option<HostdevMode>> {
     opt(value_enum!(HostdevMode))
 }
 
-fn usb_id() -> BoxedStrategy<UsbId> {
+/// `<vendor id=…>` / `<product id=…>` of a USB device.
+pub fn usb_id() -> BoxedStrategy<UsbId> {
     structure!(UsbId {
         id: opt(uint()),
+        extra: extra(),
+    })
+}
+
+/// `<address bus=… device=…>` of a host USB device.
+pub fn usb_host_address() -> BoxedStrategy<UsbHostAddress> {
+    structure!(UsbHostAddress {
+        bus: opt(uint()),
+        device: opt(uint()),
         extra: extra(),
     })
 }
@@ -59,11 +69,7 @@ fn usb() -> BoxedStrategy<UsbHostdev> {
         guest_reset: opt(value_enum!(UsbGuestReset)),
         vendor: opt(usb_id()),
         product: opt(usb_id()),
-        address: opt(structure!(UsbHostAddress {
-            bus: opt(uint()),
-            device: opt(uint()),
-            extra: extra(),
-        })),
+        address: opt(usb_host_address()),
         extra: extra(),
     });
     structure!(UsbHostdev {

@@ -3,20 +3,32 @@
 use libvirt_domain::devices::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
     InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Route, Teaming,
-    TeamingType, VirtualPort, VirtualPortParameters, VirtualPortType, Vlan, VlanNativeMode,
-    VlanTag,
+    TeamingType, Vlan, VlanNativeMode, VlanTag,
 };
 use libvirt_domain::devices::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
-    InterfaceScript, InterfaceSource, InterfaceSourceLocal, InterfaceTarget, InterfaceType,
-    LinkState, MacType, NetBackendType, NetModel,
+    InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType, NetBackendType, NetModel,
+};
+use libvirt_domain::devices::{
+    InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
+    InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
+    InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
+    InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
+    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, OtherSource, VhostuserMode,
+    VhostuserSocketType,
+};
+use libvirt_domain::devices::{
+    MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,
+    VirtualPortMidonet, VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg,
+    VirtualPortQbh, VirtualPortType, VirtualPortUntyped,
 };
 use proptest::prelude::*;
 
-use super::address::address;
+use super::address::{address, pci_address};
 use super::common::{acpi, alias, backend_domain, boot, reconnect, rom};
-use crate::strategies::values::{on_off, text, yes_no};
+use super::hostdev::{usb_host_address, usb_id};
+use crate::strategies::values::{on_off, text, uint, yes_no};
 use crate::strategies::xml::extra;
 use crate::strategies::{list, opt};
 
@@ -43,19 +55,64 @@ fn ip() -> BoxedStrategy<InterfaceIp> {
 }
 
 fn virtualport() -> BoxedStrategy<VirtualPort> {
-    structure!(VirtualPort {
-        kind: opt(value_enum!(VirtualPortType)),
-        parameters: opt(structure!(VirtualPortParameters {
-            managerid: opt(any::<u8>()),
-            typeid: opt(any::<u32>()),
-            typeidversion: opt(any::<u8>()),
-            instanceid: opt(text()),
-            profileid: opt(text()),
-            interfaceid: opt(text()),
+    // Without `type`, or with one no variant claims (a known one reads back as its
+    // own variant).
+    let untyped_kind = opt(text().prop_filter("a type with a variant of its own", |t| {
+        matches!(VirtualPortType::from(t.as_str()), VirtualPortType::Other(_))
+    }));
+    prop_oneof![
+        structure!(VirtualPortQbg {
+            parameters: opt(structure!(QbgParameters {
+                managerid: opt(any::<u8>()),
+                typeid: opt(any::<u32>()),
+                typeidversion: opt(any::<u8>()),
+                instanceid: opt(text()),
+                extra: extra(),
+            })),
             extra: extra(),
-        })),
-        extra: extra(),
-    })
+        })
+        .prop_map(VirtualPort::Qbg),
+        structure!(VirtualPortQbh {
+            parameters: opt(structure!(QbhParameters {
+                profileid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Qbh),
+        structure!(VirtualPortOpenvswitch {
+            parameters: opt(structure!(OpenvswitchParameters {
+                profileid: opt(text()),
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Openvswitch),
+        structure!(VirtualPortMidonet {
+            parameters: opt(structure!(MidonetParameters {
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Midonet),
+        structure!(VirtualPortUntyped {
+            kind: untyped_kind,
+            parameters: opt(structure!(VirtualPortParameters {
+                managerid: opt(any::<u8>()),
+                typeid: opt(any::<u32>()),
+                typeidversion: opt(any::<u8>()),
+                instanceid: opt(text()),
+                profileid: opt(text()),
+                interfaceid: opt(text()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(VirtualPort::Untyped),
+    ]
+    .boxed()
 }
 
 fn bandwidth() -> BoxedStrategy<Bandwidth> {
@@ -129,35 +186,176 @@ fn port_forward() -> BoxedStrategy<PortForward> {
     })
 }
 
-fn source() -> BoxedStrategy<InterfaceSource> {
-    structure!(InterfaceSource {
+fn network_source() -> BoxedStrategy<InterfaceSourceNetwork> {
+    structure!(InterfaceSourceNetwork {
         network: opt(text()),
         portgroup: opt(text()),
         portid: opt(text()),
         bridge: opt(text()),
-        mac_table_manager: opt(text()),
-        kind: opt(text()),
-        path: opt(text()),
-        dev: opt(text()),
-        mode: opt(text()),
-        address: opt(text()),
-        port: opt(any::<u32>()),
-        name: opt(text()),
-        missing: opt(yes_no()),
-        switchid: opt(text()),
-        portgroupid: opt(text()),
-        connectionid: opt(any::<i64>()),
-        hostdev_address: opt(address()),
-        local: opt(structure!(InterfaceSourceLocal {
-            address: opt(text()),
-            port: opt(any::<u32>()),
-            extra: extra(),
-        })),
-        ips: list(ip()),
-        routes: list(route()),
-        reconnect: opt(reconnect()),
+        mac_table_manager: opt(value_enum!(MacTableManager)),
         extra: extra(),
     })
+}
+
+fn bridge_source() -> BoxedStrategy<InterfaceSourceBridge> {
+    structure!(InterfaceSourceBridge {
+        bridge: opt(text()),
+        mac_table_manager: opt(value_enum!(MacTableManager)),
+        network: opt(text()),
+        portgroup: opt(text()),
+        portid: opt(text()),
+        extra: extra(),
+    })
+}
+
+fn direct_source() -> BoxedStrategy<InterfaceSourceDirect> {
+    structure!(InterfaceSourceDirect {
+        dev: opt(text()),
+        mode: opt(value_enum!(MacvtapMode)),
+        network: opt(text()),
+        portgroup: opt(text()),
+        portid: opt(text()),
+        extra: extra(),
+    })
+}
+
+fn hostdev_address() -> BoxedStrategy<InterfaceHostdevAddress> {
+    prop_oneof![
+        pci_address().prop_map(InterfaceHostdevAddress::Pci),
+        usb_host_address().prop_map(InterfaceHostdevAddress::Usb),
+        structure!(InterfaceHostdevOtherAddress {
+            // A known type reads back as its own variant.
+            kind: opt(text().prop_filter("a type with a variant of its own", |t| {
+                t != "pci" && t != "usb"
+            })),
+            bus: opt(uint()),
+            device: opt(uint()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceHostdevAddress::Other),
+    ]
+    .boxed()
+}
+
+fn tunnel_source() -> BoxedStrategy<InterfaceSourceTunnel> {
+    structure!(InterfaceSourceTunnel {
+        address: opt(text()),
+        port: opt(any::<i32>()),
+        extra: extra(),
+    })
+}
+
+/// One strategy per `<source>` variant, each with the interface `type` it belongs
+/// to; the fallback goes with a type that has no variant (unknown, `null`, none).
+fn typed_source() -> BoxedStrategy<(Option<InterfaceType>, InterfaceSource)> {
+    let typed = |kind: InterfaceType| move |source| (Some(kind.clone()), source);
+    // Types whose <source> has no variant of its own: none, `null`, or unknown.
+    let unknown =
+        text().prop_filter_map("a known type", |t| match InterfaceType::from(t.as_str()) {
+            InterfaceType::Other(t) => Some(InterfaceType::Other(t)),
+            _ => None,
+        });
+    let untyped_kind = opt(prop_oneof![Just(InterfaceType::Null), unknown]);
+    prop_oneof![
+        network_source()
+            .prop_map(InterfaceSource::Network)
+            .prop_map(typed(InterfaceType::Network)),
+        bridge_source()
+            .prop_map(InterfaceSource::Bridge)
+            .prop_map(typed(InterfaceType::Bridge)),
+        direct_source()
+            .prop_map(InterfaceSource::Direct)
+            .prop_map(typed(InterfaceType::Direct)),
+        structure!(InterfaceSourceUser {
+            dev: opt(text()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::User)
+        .prop_map(typed(InterfaceType::User)),
+        structure!(InterfaceSourceEthernet {
+            ips: list(ip()),
+            routes: list(route()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Ethernet)
+        .prop_map(typed(InterfaceType::Ethernet)),
+        structure!(InterfaceSourceHostdev {
+            missing: opt(yes_no()),
+            vendor: opt(usb_id()),
+            product: opt(usb_id()),
+            address: opt(hostdev_address()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Hostdev)
+        .prop_map(typed(InterfaceType::Hostdev)),
+        structure!(InterfaceSourceVhostuser {
+            kind: opt(value_enum!(VhostuserSocketType)),
+            path: opt(text()),
+            mode: opt(value_enum!(VhostuserMode)),
+            dev: opt(text()),
+            reconnect: opt(reconnect()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Vhostuser)
+        .prop_map(typed(InterfaceType::Vhostuser)),
+        structure!(InterfaceSourceVdpa {
+            dev: opt(text()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Vdpa)
+        .prop_map(typed(InterfaceType::Vdpa)),
+        tunnel_source()
+            .prop_map(InterfaceSource::Server)
+            .prop_map(typed(InterfaceType::Server)),
+        tunnel_source()
+            .prop_map(InterfaceSource::Client)
+            .prop_map(typed(InterfaceType::Client)),
+        tunnel_source()
+            .prop_map(InterfaceSource::Mcast)
+            .prop_map(typed(InterfaceType::Mcast)),
+        structure!(InterfaceSourceUdp {
+            address: opt(text()),
+            port: opt(any::<i32>()),
+            local: opt(structure!(InterfaceSourceLocal {
+                address: opt(text()),
+                port: opt(any::<i32>()),
+                extra: extra(),
+            })),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Udp)
+        .prop_map(typed(InterfaceType::Udp)),
+        structure!(InterfaceSourceVds {
+            switchid: opt(text()),
+            portid: opt(any::<i64>()),
+            portgroupid: opt(text()),
+            connectionid: opt(any::<i64>()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Vds)
+        .prop_map(typed(InterfaceType::Vds)),
+        structure!(InterfaceSourceInternal {
+            name: opt(text()),
+            extra: extra(),
+        })
+        .prop_map(InterfaceSource::Internal)
+        .prop_map(typed(InterfaceType::Internal)),
+        (
+            untyped_kind,
+            structure!(OtherSource { extra: extra() }).prop_map(InterfaceSource::Other),
+        ),
+    ]
+    .boxed()
+}
+
+/// An interface's `type` and `<source>`: a source of the variant the type selects,
+/// or no source with any type.
+fn kind_and_source() -> BoxedStrategy<(Option<InterfaceType>, Option<InterfaceSource>)> {
+    prop_oneof![
+        3 => typed_source().prop_map(|(kind, source)| (kind, Some(source))),
+        1 => opt(value_enum!(InterfaceType)).prop_map(|kind| (kind, None)),
+    ]
+    .boxed()
 }
 
 fn script() -> BoxedStrategy<InterfaceScript> {
@@ -206,8 +404,9 @@ fn driver() -> BoxedStrategy<InterfaceDriver> {
 
 /// `<interface>`.
 pub fn interface() -> BoxedStrategy<Interface> {
-    structure!(Interface {
-        kind: opt(value_enum!(InterfaceType)),
+    let interface = structure!(Interface {
+        // `kind` and `source` must agree: both are set from `kind_and_source` below.
+        kind: Just(None),
         managed: opt(yes_no()),
         trust_guest_rx_filters: opt(yes_no()),
         mac: opt(structure!(InterfaceMac {
@@ -217,7 +416,7 @@ pub fn interface() -> BoxedStrategy<Interface> {
             current_address: opt(text()),
             extra: extra(),
         })),
-        source: opt(source()),
+        source: Just(None),
         virtualport: opt(virtualport()),
         ips: list(ip()),
         routes: list(route()),
@@ -278,5 +477,12 @@ pub fn interface() -> BoxedStrategy<Interface> {
         acpi: opt(acpi()),
         address: opt(address()),
         extra: extra(),
-    })
+    });
+    (interface, kind_and_source())
+        .prop_map(|(mut interface, (kind, source))| {
+            interface.kind = kind;
+            interface.source = source;
+            interface
+        })
+        .boxed()
 }
