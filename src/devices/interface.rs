@@ -331,16 +331,47 @@ impl InterfaceModel {
     }
 }
 
+value_enum! {
+    /// `<driver name=…>` of an interface: the backend that drives it (formatdomain:
+    /// "Setting NIC driver specific options", "PCI Passthrough").
+    pub enum InterfaceDriverName {
+        /// `qemu`: QEMU's userspace virtio-net backend.
+        Qemu = "qemu",
+        /// `vhost`: the in-kernel vhost-net backend.
+        Vhost = "vhost",
+        /// `vfio`: VFIO device assignment (`type='hostdev'`).
+        Vfio = "vfio",
+        /// `kvm`: legacy KVM device assignment (`type='hostdev'`).
+        Kvm = "kvm",
+        /// `xen`: Xen device assignment (`type='hostdev'`).
+        Xen = "xen",
+    }
+}
+
+value_enum! {
+    /// `<driver txmode=…>` of an interface: how QEMU's userspace backend transmits
+    /// (formatdomain: "Setting NIC driver specific options").
+    pub enum TxMode {
+        /// `iothread`: a bottom-half in the I/O thread.
+        Iothread = "iothread",
+        /// `timer`: a timer.
+        Timer = "timer",
+    }
+}
+
 /// `<driver>` of an interface (formatdomain: "Setting NIC driver specific options").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InterfaceDriver {
-    /// `name`: `qemu` or `vhost` (virtio), `vfio` (hostdev).
+    /// `name`: `qemu` or `vhost` (virtio), `vfio`, `kvm` or `xen` (hostdev).
     #[serde(rename = "@name")]
-    pub name: Option<String>,
+    pub name: Option<InterfaceDriverName>,
+    /// `model`: the VFIO variant driver of a `type='hostdev'` interface.
+    #[serde(rename = "@model")]
+    pub model: Option<String>,
     /// `txmode`: `iothread` or `timer`.
     #[serde(rename = "@txmode")]
-    pub txmode: Option<String>,
+    pub txmode: Option<TxMode>,
     /// `ioeventfd`: use ioeventfd.
     #[serde(rename = "@ioeventfd")]
     pub ioeventfd: Option<OnOff>,

@@ -111,8 +111,9 @@ pub use self::hostdev_source::{
 pub use self::input::{Input, InputBus, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
-    InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
-    InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType, NetBackendType, NetModel,
+    InterfaceDriverName, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel,
+    InterfaceMtu, InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType,
+    NetBackendType, NetModel, TxMode,
 };
 pub use self::interface_options::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,

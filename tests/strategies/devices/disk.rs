@@ -103,7 +103,7 @@ pub fn disk() -> BoxedStrategy<Disk> {
         address: opt(address()),
         extra: extra(),
     });
-    (disk, kind_and_source(1))
+    (disk, kind_and_source(2))
         .prop_map(|(mut disk, (kind, source))| {
             disk.kind = kind;
             disk.source = source;

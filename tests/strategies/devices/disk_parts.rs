@@ -204,7 +204,7 @@ pub fn backing_store(depth: u32) -> BoxedStrategy<Box<BackingStore>> {
         backing_store: next,
         extra: extra(),
     });
-    (image, kind_and_source(0))
+    (image, kind_and_source(1))
         .prop_map(|(mut image, (kind, source))| {
             image.kind = kind;
             image.source = source;
@@ -226,7 +226,7 @@ pub fn mirror() -> BoxedStrategy<Box<Mirror>> {
         backing_store: opt(backing_store(1)),
         extra: extra(),
     });
-    (mirror, kind_and_source(0))
+    (mirror, kind_and_source(1))
         .prop_map(|(mut mirror, (kind, source))| {
             mirror.kind = kind;
             mirror.source = source;

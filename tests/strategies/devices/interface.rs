@@ -7,8 +7,9 @@ use libvirt_domain::devices::{
 };
 use libvirt_domain::devices::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
-    InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
-    InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType, NetBackendType, NetModel,
+    InterfaceDriverName, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel,
+    InterfaceMtu, InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType,
+    NetBackendType, NetModel, TxMode,
 };
 use libvirt_domain::devices::{
     InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
@@ -367,8 +368,9 @@ fn script() -> BoxedStrategy<InterfaceScript> {
 
 fn driver() -> BoxedStrategy<InterfaceDriver> {
     structure!(InterfaceDriver {
-        name: opt(text()),
-        txmode: opt(text()),
+        name: opt(value_enum!(InterfaceDriverName)),
+        model: opt(text()),
+        txmode: opt(value_enum!(TxMode)),
         ioeventfd: opt(on_off()),
         event_idx: opt(on_off()),
         queues: opt(any::<u32>()),
