@@ -32,9 +32,8 @@ use libvirt_domain::devices::{
     InterfaceSourceLocal, InterfaceSourceTunnel, InterfaceSourceUdp, InterfaceSourceUser,
     InterfaceSourceVdpa, InterfaceSourceVds, InterfaceSourceVhostuser, InterfaceType, MacvtapMode,
     MidonetParameters, NetBackendType, OpenvswitchParameters, PciAddress, QbgParameters,
-    QbhParameters, VhostuserMode, VhostuserSocketType, VirtualPort, VirtualPortMidonet,
-    VirtualPortOpenvswitch, VirtualPortParameters, VirtualPortQbg, VirtualPortQbh,
-    VirtualPortUntyped,
+    QbhParameters, SocketMode, SocketType, VirtualPort, VirtualPortMidonet, VirtualPortOpenvswitch,
+    VirtualPortParameters, VirtualPortQbg, VirtualPortQbh, VirtualPortUntyped,
 };
 use libvirt_domain::values::{Uint, YesNo};
 use libvirt_domain::xml::Extra;
@@ -188,9 +187,9 @@ fn every_nic() -> Vec<Interface> {
         })),
         hostdev,
         Interface::with_source(InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
-            kind: Some(VhostuserSocketType::Unix),
+            kind: Some(SocketType::Unix),
             path: Some("/run/vhost-user0.sock".into()),
-            mode: Some(VhostuserMode::Server),
+            mode: Some(SocketMode::Server),
             ..Default::default()
         })),
         Interface::with_source(InterfaceSource::Vdpa(InterfaceSourceVdpa {

@@ -174,13 +174,38 @@ pub struct CharTarget {
     pub extra: Extra,
 }
 
+value_enum! {
+    /// `<target><model name=…>` of a serial device: the QEMU device model
+    /// (formatdomain: "Guest interface").
+    pub enum CharTargetModelName {
+        /// `isa-serial`
+        IsaSerial = "isa-serial",
+        /// `usb-serial`
+        UsbSerial = "usb-serial",
+        /// `pci-serial`
+        PciSerial = "pci-serial",
+        /// `spapr-vty`
+        SpaprVty = "spapr-vty",
+        /// `pl011`
+        Pl011 = "pl011",
+        /// `16550a`
+        Uart16550a = "16550a",
+        /// `sclpconsole`
+        Sclpconsole = "sclpconsole",
+        /// `sclplmconsole`
+        Sclplmconsole = "sclplmconsole",
+        /// `isa-debugcon`
+        IsaDebugcon = "isa-debugcon",
+    }
+}
+
 /// `<model>` of a serial target: the QEMU device (formatdomain: "Guest interface").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct CharTargetModel {
     /// `name`: e.g. `isa-serial`, `pl011`, `16550a`, `spapr-vty`.
     #[serde(rename = "@name")]
-    pub name: Option<String>,
+    pub name: Option<CharTargetModelName>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -359,7 +384,7 @@ mod tests {
                 kind: Some(CharTargetType::IsaSerial),
                 port: Some(0),
                 model: Some(CharTargetModel {
-                    name: Some("isa-serial".into()),
+                    name: Some(CharTargetModelName::IsaSerial),
                     ..Default::default()
                 }),
                 ..Default::default()

@@ -114,6 +114,27 @@ pub struct Marker {
     pub extra: Extra,
 }
 
+value_enum! {
+    /// `type` of a socket `<source>`: a vhost-user interface's or disk's socket, a
+    /// SCSI reservations helper's (schema `unixSocketSource`; formatdomain:
+    /// "vhost-user connection", "Hard drives, floppy disks, CDROMs").
+    pub enum SocketType {
+        /// `unix`: a UNIX socket (the only kind).
+        Unix = "unix",
+    }
+}
+
+value_enum! {
+    /// `mode` of a UNIX socket `<source>`: which side listens (formatdomain:
+    /// "vhost-user connection", "Hard drives, floppy disks, CDROMs").
+    pub enum SocketMode {
+        /// `server`: QEMU (or libvirt) listens.
+        Server = "server",
+        /// `client`: QEMU connects (libvirt's default for vhost-user since 11.1).
+        Client = "client",
+    }
+}
+
 /// A `<source>` whose parent's `type` this crate does not know: every attribute and
 /// child is kept in `extra`, written back unchanged and reported by
 /// [`unmodelled`](crate::xml::unmodelled). The fallback variant of

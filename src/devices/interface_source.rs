@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::PciAddress;
-use super::common::{OtherSource, Reconnect, Route};
+use super::common::{OtherSource, Reconnect, Route, SocketMode, SocketType};
 use super::hostdev_source::{UsbHostAddress, UsbId};
 use super::interface::{InterfaceIp, InterfaceType};
 use crate::values::{value_enum, Uint, YesNo};
@@ -38,26 +38,6 @@ value_enum! {
         Private = "private",
         /// `passthrough`: the device (an SR-IOV VF) is given to one guest.
         Passthrough = "passthrough",
-    }
-}
-
-value_enum! {
-    /// `<source type=…>` of a `type='vhostuser'` interface: the socket kind
-    /// (formatdomain: "vhost-user connection").
-    pub enum VhostuserSocketType {
-        /// `unix`: a UNIX socket (the only kind, and the default since libvirt 11.1).
-        Unix = "unix",
-    }
-}
-
-value_enum! {
-    /// `<source mode=…>` of a `type='vhostuser'` interface: which side listens
-    /// (formatdomain: "vhost-user connection").
-    pub enum VhostuserMode {
-        /// `server`: QEMU listens (and waits for the peer before the guest runs).
-        Server = "server",
-        /// `client`: QEMU connects (the default since libvirt 11.1).
-        Client = "client",
     }
 }
 
@@ -366,13 +346,13 @@ pub struct InterfaceHostdevOtherAddress {
 pub struct InterfaceSourceVhostuser {
     /// `type`: the socket kind, `unix`.
     #[serde(rename = "@type")]
-    pub kind: Option<VhostuserSocketType>,
+    pub kind: Option<SocketType>,
     /// `path`: the socket's path.
     #[serde(rename = "@path")]
     pub path: Option<String>,
     /// `mode`: whether QEMU listens or connects.
     #[serde(rename = "@mode")]
-    pub mode: Option<VhostuserMode>,
+    pub mode: Option<SocketMode>,
     /// `dev`: the host interface passt uses (passt backend).
     #[serde(rename = "@dev")]
     pub dev: Option<String>,
@@ -572,9 +552,9 @@ mod tests {
             ),
             (
                 InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
-                    kind: Some(VhostuserSocketType::Unix),
+                    kind: Some(SocketType::Unix),
                     path: Some("/run/vhost/port7.sock".into()),
-                    mode: Some(VhostuserMode::Client),
+                    mode: Some(SocketMode::Client),
                     reconnect: Some(Reconnect {
                         enabled: Some(YesNo::Yes),
                         timeout: Some(3),

@@ -57,7 +57,7 @@ pub use self::audio::{
 };
 pub use self::chardev::{
     Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharTarget, CharTargetModel,
-    CharTargetType, ChardevType, Console, Parallel, Serial,
+    CharTargetModelName, CharTargetType, ChardevType, Console, Parallel, Serial,
 };
 pub use self::chardev_source::{
     CharSource, CharSourceChannel, CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath,
@@ -66,7 +66,7 @@ pub use self::chardev_source::{
 pub use self::common::{
     Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, DeviceSeclabel, Initiator,
     IothreadMapping, IothreadQueue, IothreadQueues, Iqn, Marker, OtherSource, Reconnect, Rom,
-    Route, ScaledSize, Teaming, TeamingType, VirtioDriver, VirtioModel,
+    Route, ScaledSize, SocketMode, SocketType, Teaming, TeamingType, VirtioDriver, VirtioModel,
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
@@ -82,9 +82,9 @@ pub use self::disk::{
     DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskSourceVhostUser,
     DiskSourceVhostVdpa, DiskSourceVolume, DiskTarget, DiskTransient, DiskTray, DiskType,
     Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
-    EncryptionSecret, EncryptionSecretType, GeometryTrans, Iotune, MetadataCache, Mirror,
-    MirrorJob, MirrorReady, Reservations, StartupPolicy, StorageFormat, Throttlefilter,
-    Throttlefilters, UnixSocketSource, VolumeMode,
+    EncryptionSecret, EncryptionSecretType, GeometryTrans, HostTransport, Iotune, MetadataCache,
+    Mirror, MirrorJob, MirrorReady, NvmeAddressType, Reservations, SliceType, StartupPolicy,
+    StorageFormat, Throttlefilter, Throttlefilters, UnixSocketSource, VolumeMode,
 };
 pub use self::filesystem::{
     Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,
@@ -125,7 +125,7 @@ pub use self::interface_source::{
     InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
     InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
     InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
-    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, VhostuserMode, VhostuserSocketType,
+    InterfaceSourceVhostuser, MacTableManager, MacvtapMode,
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
@@ -137,7 +137,7 @@ pub use self::memorydev::{
 pub use self::nvram::NvramDevice;
 pub use self::panic::{Panic, PanicModel};
 pub use self::pstore::{Pstore, PstoreBackend};
-pub use self::redirdev::{Hub, Redirdev};
+pub use self::redirdev::{Hub, Redirdev, RedirdevBus};
 pub use self::redirfilter::{Redirfilter, UsbFilterValue, UsbdevFilter};
 pub use self::rng::{Rng, RngBackend, RngBackendModel, RngRate};
 pub use self::shmem::{Shmem, ShmemModel, ShmemModelType, ShmemMsi, ShmemRole, ShmemServer};

@@ -7,6 +7,7 @@ use super::address::Address;
 use super::chardev::{CharLog, CharProtocol, ChardevType};
 use super::chardev_source::CharSource;
 use super::common::{Acpi, Alias, Boot};
+use crate::values::value_enum;
 use crate::xml::Extra;
 
 /// `<hub>`: a USB hub that adds ports to a USB bus (formatdomain: "Hub devices").
@@ -27,6 +28,15 @@ pub struct Hub {
     pub extra: Extra,
 }
 
+value_enum! {
+    /// `<redirdev bus=…>`: the bus the redirected device appears on (formatdomain:
+    /// "Redirected devices").
+    pub enum RedirdevBus {
+        /// `usb`
+        Usb = "usb",
+    }
+}
+
 /// `<redirdev>`: a USB device redirected from a client through a character device
 /// (formatdomain: "Redirected devices").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -34,7 +44,7 @@ pub struct Hub {
 pub struct Redirdev {
     /// `bus`: `usb`.
     #[serde(rename = "@bus")]
-    pub bus: Option<String>,
+    pub bus: Option<RedirdevBus>,
     /// `type`: the character device carrying the traffic (`spicevmc`, `tcp`, …).
     #[serde(rename = "@type")]
     pub kind: Option<ChardevType>,

@@ -19,8 +19,8 @@ pub use self::source::{
     DiskSourceCookies, DiskSourceDir, DiskSourceFile, DiskSourceHost, DiskSourceIdentity,
     DiskSourceKnownHosts, DiskSourceNetwork, DiskSourceNvme, DiskSourceReadahead, DiskSourceSlice,
     DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout, DiskSourceVhostUser,
-    DiskSourceVhostVdpa, DiskSourceVolume, MetadataCache, Reservations, UnixSocketSource,
-    VolumeMode,
+    DiskSourceVhostVdpa, DiskSourceVolume, HostTransport, MetadataCache, NvmeAddressType,
+    Reservations, SliceType, UnixSocketSource, VolumeMode,
 };
 use super::address::Address;
 use super::common::{Acpi, Alias, Auth, BackendDomain, Boot, IothreadMapping, Marker, VirtioModel};

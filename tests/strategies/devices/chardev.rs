@@ -7,9 +7,9 @@ use std::fmt;
 use libvirt_domain::devices::{
     Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharSourceChannel,
     CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath, CharSourceQemuVdagent,
-    CharSourceTcp, CharSourceUdp, CharSourceUnix, CharTarget, CharTargetModel, CharTargetType,
-    ChardevType, Console, Hub, OtherSource, Parallel, Redirdev, Rng, RngBackend, RngBackendModel,
-    RngRate, Serial,
+    CharSourceTcp, CharSourceUdp, CharSourceUnix, CharTarget, CharTargetModel, CharTargetModelName,
+    CharTargetType, ChardevType, Console, Hub, OtherSource, Parallel, Redirdev, RedirdevBus, Rng,
+    RngBackend, RngBackendModel, RngRate, Serial,
 };
 use proptest::prelude::*;
 
@@ -189,7 +189,7 @@ pub fn target() -> BoxedStrategy<CharTarget> {
         address: opt(text()),
         port: opt(any::<u32>()),
         model: opt(structure!(CharTargetModel {
-            name: opt(text()),
+            name: opt(value_enum!(CharTargetModelName)),
             extra: extra(),
         })),
         extra: extra(),
@@ -241,7 +241,7 @@ pub fn hub() -> BoxedStrategy<Hub> {
 /// `<redirdev>`.
 pub fn redirdev() -> BoxedStrategy<Redirdev> {
     let redirdev = structure!(Redirdev {
-        bus: opt(text()),
+        bus: opt(value_enum!(RedirdevBus)),
         // `kind` and `sources` come from `backend()`, below.
         kind: Just(None),
         sources: Just(Vec::new()),

@@ -7,7 +7,8 @@ use libvirt_domain::devices::{
     DiskSourceSlice, DiskSourceSlices, DiskSourceSnapshot, DiskSourceSsl, DiskSourceTimeout,
     Encryption, EncryptionCipher, EncryptionEngine, EncryptionFormat, EncryptionIvgen,
     EncryptionSecret, EncryptionSecretType, Iotune, MetadataCache, Mirror, MirrorJob, MirrorReady,
-    Reservations, ScaledSize, Throttlefilter, Throttlefilters, UnixSocketSource,
+    Reservations, ScaledSize, SliceType, SocketMode, SocketType, Throttlefilter, Throttlefilters,
+    UnixSocketSource,
 };
 use proptest::prelude::*;
 
@@ -150,9 +151,9 @@ pub fn reservations() -> BoxedStrategy<Reservations> {
     structure!(Reservations {
         managed: opt(yes_no()),
         source: opt(structure!(UnixSocketSource {
-            kind: opt(text()),
+            kind: opt(value_enum!(SocketType)),
             path: opt(text()),
-            mode: opt(text()),
+            mode: opt(value_enum!(SocketMode)),
             reconnect: opt(reconnect()),
             extra: extra(),
         })),
@@ -163,7 +164,7 @@ pub fn reservations() -> BoxedStrategy<Reservations> {
 pub fn slices() -> BoxedStrategy<DiskSourceSlices> {
     structure!(DiskSourceSlices {
         slices: list(structure!(DiskSourceSlice {
-            kind: opt(text()),
+            kind: opt(value_enum!(SliceType)),
             offset: opt(any::<u64>()),
             size: opt(any::<u64>()),
             extra: extra(),

@@ -9,7 +9,7 @@
 use libvirt_domain::devices::{
     DiskProtocol, DiskSource, DiskSourceBlock, DiskSourceDir, DiskSourceFile, DiskSourceHost,
     DiskSourceNetwork, DiskSourceNvme, DiskSourceVhostUser, DiskSourceVhostVdpa, DiskSourceVolume,
-    DiskType, OtherSource, StartupPolicy, VolumeMode,
+    DiskType, HostTransport, NvmeAddressType, OtherSource, SocketType, StartupPolicy, VolumeMode,
 };
 use proptest::prelude::*;
 
@@ -74,7 +74,7 @@ fn network(depth: u32) -> BoxedStrategy<DiskSourceNetwork> {
     let host = structure!(DiskSourceHost {
         name: opt(text()),
         port: opt(any::<u32>()),
-        transport: opt(text()),
+        transport: opt(value_enum!(HostTransport)),
         socket: opt(text()),
         extra: extra(),
     });
@@ -121,7 +121,7 @@ fn volume(depth: u32) -> BoxedStrategy<DiskSourceVolume> {
 
 fn nvme(depth: u32) -> BoxedStrategy<DiskSourceNvme> {
     structure!(DiskSourceNvme {
-        kind: opt(text()),
+        kind: opt(value_enum!(NvmeAddressType)),
         managed: opt(yes_no()),
         namespace: opt(any::<u32>()),
         startup_policy: opt(value_enum!(StartupPolicy)),
@@ -136,7 +136,7 @@ fn nvme(depth: u32) -> BoxedStrategy<DiskSourceNvme> {
 
 fn vhost_user() -> BoxedStrategy<DiskSourceVhostUser> {
     structure!(DiskSourceVhostUser {
-        kind: opt(text()),
+        kind: opt(value_enum!(SocketType)),
         path: opt(text()),
         reconnect: opt(reconnect()),
         extra: extra(),

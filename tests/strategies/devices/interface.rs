@@ -16,8 +16,7 @@ use libvirt_domain::devices::{
     InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
     InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
     InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
-    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, OtherSource, VhostuserMode,
-    VhostuserSocketType,
+    InterfaceSourceVhostuser, MacTableManager, MacvtapMode, OtherSource, SocketMode, SocketType,
 };
 use libvirt_domain::devices::{
     MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,
@@ -290,9 +289,9 @@ fn typed_source() -> BoxedStrategy<(Option<InterfaceType>, InterfaceSource)> {
         .prop_map(InterfaceSource::Hostdev)
         .prop_map(typed(InterfaceType::Hostdev)),
         structure!(InterfaceSourceVhostuser {
-            kind: opt(value_enum!(VhostuserSocketType)),
+            kind: opt(value_enum!(SocketType)),
             path: opt(text()),
-            mode: opt(value_enum!(VhostuserMode)),
+            mode: opt(value_enum!(SocketMode)),
             dev: opt(text()),
             reconnect: opt(reconnect()),
             extra: extra(),

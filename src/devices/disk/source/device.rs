@@ -5,10 +5,19 @@ use serde::{Deserialize, Serialize};
 
 use super::{DataStore, DiskSourceSlices};
 use crate::devices::address::PciAddress;
-use crate::devices::common::Reconnect;
+use crate::devices::common::{Reconnect, SocketType};
 use crate::devices::disk::{Encryption, StartupPolicy};
-use crate::values::YesNo;
+use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
+
+value_enum! {
+    /// `<source type=…>` of a `type='nvme'` disk: how the controller is addressed
+    /// (schema `diskSourceNvme`; formatdomain: "Hard drives, floppy disks, CDROMs").
+    pub enum NvmeAddressType {
+        /// `pci`: a PCI address in the source's `<address>`.
+        Pci = "pci",
+    }
+}
 
 /// `<source>` of a `type='nvme'` disk: a namespace of a host NVMe controller
 /// (schema `diskSourceNvme`; formatdomain: "Hard drives, floppy disks, CDROMs").
@@ -17,7 +26,7 @@ use crate::xml::Extra;
 pub struct DiskSourceNvme {
     /// `type`: the kind of `<address>`, always `pci`.
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<NvmeAddressType>,
     /// `managed`: libvirt detaches the controller from the host driver itself.
     #[serde(rename = "@managed")]
     pub managed: Option<YesNo>,
@@ -52,7 +61,7 @@ pub struct DiskSourceNvme {
 pub struct DiskSourceVhostUser {
     /// `type`: the character device type, always `unix`.
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<SocketType>,
     /// `path`: the backend's socket.
     #[serde(rename = "@path")]
     pub path: Option<String>,

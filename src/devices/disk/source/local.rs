@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DataStore, DiskSourceSlices};
-use crate::devices::common::{DeviceSeclabel, Reconnect};
+use crate::devices::common::{DeviceSeclabel, Reconnect, SocketMode, SocketType};
 use crate::devices::disk::{Encryption, StartupPolicy};
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
@@ -166,13 +166,13 @@ pub struct Reservations {
 pub struct UnixSocketSource {
     /// `type`: always `unix`.
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<SocketType>,
     /// `path`: the socket.
     #[serde(rename = "@path")]
     pub path: Option<String>,
     /// `mode`: `server` or `client`.
     #[serde(rename = "@mode")]
-    pub mode: Option<String>,
+    pub mode: Option<SocketMode>,
     /// `<reconnect>`: client reconnect behaviour.
     pub reconnect: Option<Reconnect>,
     /// Unknown attributes and elements, kept and written back.

@@ -15,7 +15,7 @@ mod tests;
 
 use serde::{Deserialize, Serialize};
 
-pub use self::device::{DiskSourceNvme, DiskSourceVhostUser, DiskSourceVhostVdpa};
+pub use self::device::{DiskSourceNvme, DiskSourceVhostUser, DiskSourceVhostVdpa, NvmeAddressType};
 pub use self::local::{
     DiskSourceBlock, DiskSourceDir, DiskSourceFile, DiskSourceVolume, Reservations,
     UnixSocketSource, VolumeMode,
@@ -23,11 +23,12 @@ pub use self::local::{
 pub use self::network::{
     DiskSourceConfig, DiskSourceCookie, DiskSourceCookies, DiskSourceHost, DiskSourceIdentity,
     DiskSourceKnownHosts, DiskSourceNetwork, DiskSourceReadahead, DiskSourceSnapshot,
-    DiskSourceSsl, DiskSourceTimeout,
+    DiskSourceSsl, DiskSourceTimeout, HostTransport,
 };
 use super::{DiskProtocol, DiskType, StorageFormat};
 use crate::devices::common::{OtherSource, ScaledSize};
 use crate::error::Problem;
+use crate::values::value_enum;
 use crate::xml::Extra;
 
 /// `<source>` of a disk, `<backingStore>`, `<mirror>`, `<dataStore>` or `<os><nvram>`:
@@ -242,6 +243,15 @@ pub struct DiskSourceSlices {
     pub extra: Extra,
 }
 
+value_enum! {
+    /// `<slice type=…>`: what the slice is of (formatdomain: "Hard drives, floppy
+    /// disks, CDROMs").
+    pub enum SliceType {
+        /// `storage`: the storage source itself.
+        Storage = "storage",
+    }
+}
+
 /// `<slice type='storage' offset=… size=…>` (formatdomain: "Hard drives, floppy
 /// disks, CDROMs").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -249,7 +259,7 @@ pub struct DiskSourceSlices {
 pub struct DiskSourceSlice {
     /// `type`: always `storage`.
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<SliceType>,
     /// `offset`: start of the slice in bytes.
     #[serde(rename = "@offset")]
     pub offset: Option<u64>,

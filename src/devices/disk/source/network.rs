@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::{DataStore, DiskSourceSlices};
 use crate::devices::common::{Auth, Initiator, Reconnect};
 use crate::devices::disk::{DiskProtocol, Encryption};
-use crate::values::YesNo;
+use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
 
 /// `<source>` of a `type='network'` disk: an image on a server reached by
@@ -78,6 +78,19 @@ pub struct DiskSourceNetwork {
     pub extra: Extra,
 }
 
+value_enum! {
+    /// `<host transport=…>` of a network disk source: how the server is reached
+    /// (formatdomain: "Hard drives, floppy disks, CDROMs").
+    pub enum HostTransport {
+        /// `tcp`: TCP/IP (the default).
+        Tcp = "tcp",
+        /// `rdma`: RDMA (Gluster).
+        Rdma = "rdma",
+        /// `unix`: a UNIX socket named by `socket`.
+        Unix = "unix",
+    }
+}
+
 /// `<host>` of a network disk source: one server (formatdomain: "Hard drives, floppy
 /// disks, CDROMs").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -91,7 +104,7 @@ pub struct DiskSourceHost {
     pub port: Option<u32>,
     /// `transport`: `tcp`, `rdma` or `unix`.
     #[serde(rename = "@transport")]
-    pub transport: Option<String>,
+    pub transport: Option<HostTransport>,
     /// `socket`: UNIX socket path (`transport='unix'`).
     #[serde(rename = "@socket")]
     pub socket: Option<String>,

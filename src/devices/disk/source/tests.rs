@@ -210,7 +210,7 @@ fn nvme_and_vhost_sources_round_trip() {
         panic!("type='nvme' reads an NVMe source");
     };
     // The source's own `type` is its content, not the disk's type.
-    assert_eq!(nvme.kind.as_deref(), Some("pci"));
+    assert_eq!(nvme.kind, Some(NvmeAddressType::Pci));
     assert_eq!(nvme.namespace, Some(1));
     assert_eq!(nvme.address.unwrap().bus.map(|b| b.value), Some(1));
 
