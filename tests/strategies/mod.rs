@@ -47,16 +47,26 @@ macro_rules! structure {
         let setters: Vec<proptest::strategy::BoxedStrategy<$crate::strategies::Setter<$ty>>> = vec![
             $( $crate::strategies::setter($strategy, |target: &mut $ty, value| target.$field = value), )*
         ];
-        proptest::strategy::Strategy::boxed(proptest::strategy::Strategy::prop_map(
-            setters,
-            |setters| {
-                let mut value = <$ty>::default();
-                for setter in setters {
-                    setter.apply(&mut value);
-                }
-                value
-            },
-        ))
+        $crate::strategies::compose(setters)
+    }};
+}
+
+/// Like [`structure!`], but returns each field's strategy on its own, named, instead of
+/// the struct: `Vec<(&'static str, BoxedStrategy<Setter<$ty>>)>`. The schema coverage
+/// test samples a domain's parts one at a time with it; [`compose`] makes the struct.
+macro_rules! fields {
+    ($ty:ident { $($field:ident : $strategy:expr),* $(,)? }) => {{
+        #[allow(dead_code)]
+        fn every_field_is_listed(value: &$ty) {
+            let $ty { $($field: _),* } = value;
+        }
+        let fields: Vec<(&'static str, proptest::strategy::BoxedStrategy<$crate::strategies::Setter<$ty>>)> = vec![
+            $( (
+                stringify!($field),
+                $crate::strategies::setter($strategy, |target: &mut $ty, value| target.$field = value),
+            ), )*
+        ];
+        fields
     }};
 }
 
@@ -85,6 +95,7 @@ pub mod tuning;
 pub mod values;
 pub mod xml;
 
+#[allow(unused_imports)] // not every test binary that includes this module calls it
 pub use self::domain::domain;
 
 /// Sets one field of a `T` (the value of one field's strategy in [`structure!`]).
@@ -119,6 +130,21 @@ pub fn setter<T: 'static, V: Clone + fmt::Debug + 'static>(
             let apply: Rc<dyn Fn(&mut T)> =
                 Rc::new(move |target: &mut T| set(target, value.clone()));
             Setter(apply)
+        })
+        .boxed()
+}
+
+/// A `T` from its default with every setter applied (the struct of [`structure!`]).
+pub fn compose<T: Default + fmt::Debug + 'static>(
+    setters: Vec<BoxedStrategy<Setter<T>>>,
+) -> BoxedStrategy<T> {
+    setters
+        .prop_map(|setters| {
+            let mut value = T::default();
+            for setter in setters {
+                setter.apply(&mut value);
+            }
+            value
         })
         .boxed()
 }

@@ -10,7 +10,7 @@ use proptest::prelude::*;
 use super::devices::disk_source::kind_and_source;
 use super::values::{text, yes_no};
 use super::xml::{extra, extra_beside_text, has_elements, optional_text_survives, text_survives};
-use super::{list, opt};
+use super::{compose, list, opt, Setter};
 
 fn os_type() -> BoxedStrategy<OsType> {
     structure!(OsType {
@@ -108,7 +108,12 @@ fn acpi() -> BoxedStrategy<OsAcpi> {
 
 /// `<os>`.
 pub fn os() -> BoxedStrategy<Os> {
-    structure!(Os {
+    compose(os_fields().into_iter().map(|(_, field)| field).collect())
+}
+
+/// The strategy of each field of [`Os`], by field name.
+pub fn os_fields() -> Vec<(&'static str, BoxedStrategy<Setter<Os>>)> {
+    fields!(Os {
         firmware: opt(value_enum!(OsFirmware)),
         kind: opt(os_type()),
         firmware_features: opt(firmware_features()),

@@ -1,5 +1,7 @@
 //! Scalars: strings, `value_enum!` types, `YesNo`/`OnOff`, `Uint` (src/values.rs).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 
 use libvirt_domain::xml::is_xml_char;
@@ -65,7 +67,7 @@ pub fn text() -> BoxedStrategy<String> {
                 .prop_map(|v| v.into_iter().collect())
                 .boxed(),
         ),
-        (30, "[a-zA-Z0-9_./:-]{1,12}".boxed()),
+        (30, regex("[a-zA-Z0-9_./:-]{1,12}")),
     ];
     if super::forbidden_chars_allowed() {
         // Rare enough that about half the domains hold no forbidden character.
@@ -77,6 +79,29 @@ pub fn text() -> BoxedStrategy<String> {
         ));
     }
     Union::new_weighted(options).boxed()
+}
+
+/// Strings matching `pattern`. The regex is parsed once per pattern; a `&str` used
+/// as a strategy parses it again for every value (a quarter of the generation time
+/// in a debug build).
+pub fn regex(pattern: &'static str) -> BoxedStrategy<String> {
+    thread_local! {
+        /// Each pattern's strategy: strategies are built by the thousand (every
+        /// `extra()` names things), and parsing a regex is not cheap in a debug build.
+        static PARSED: RefCell<HashMap<&'static str, BoxedStrategy<String>>> =
+            RefCell::new(HashMap::new());
+    }
+    PARSED.with(|parsed| {
+        parsed
+            .borrow_mut()
+            .entry(pattern)
+            .or_insert_with(|| {
+                proptest::string::string_regex(pattern)
+                    .unwrap_or_else(|e| panic!("{pattern}: {e}"))
+                    .boxed()
+            })
+            .clone()
+    })
 }
 
 /// Text that is neither empty nor whitespace only: survives next to child elements.

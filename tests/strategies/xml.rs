@@ -28,7 +28,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 
-use super::values::{solid_text, text};
+use super::values::{regex, solid_text, text};
 
 /// Test namespaces with the prefix each is written with (prefixes collide on purpose).
 const NAMESPACES: &[(&str, &str)] = &[
@@ -44,9 +44,9 @@ const NAMESPACES: &[(&str, &str)] = &[
 /// A local name: a valid XML NCName, not starting with `xml`.
 fn local_name() -> BoxedStrategy<String> {
     prop_oneof![
-        3 => "[a-wyzA-Z_][a-zA-Z0-9._-]{0,7}",
-        1 => "[éѨ_][a-zé0-9·.-]{0,4}",
-        1 => "x-[a-z0-9]{0,5}",
+        3 => regex("[a-wyzA-Z_][a-zA-Z0-9._-]{0,7}"),
+        1 => regex("[éѨ_][a-zé0-9·.-]{0,4}"),
+        1 => regex("x-[a-z0-9]{0,5}"),
     ]
     .boxed()
 }
@@ -71,7 +71,7 @@ pub fn any_name() -> BoxedStrategy<Name> {
 /// A name no model field claims: `x-…` in no namespace, or a test namespace.
 pub fn unknown_name() -> BoxedStrategy<Name> {
     prop_oneof![
-        "x-[a-zA-Z0-9._-]{1,8}".prop_map(Name::local),
+        regex("x-[a-zA-Z0-9._-]{1,8}").prop_map(Name::local),
         namespaced(local_name()),
     ]
     .boxed()
@@ -135,12 +135,17 @@ pub fn element() -> BoxedStrategy<Element> {
             children: text.map(text_node).into_iter().collect(),
             position: Default::default(),
         });
-    leaf.prop_recursive(3, 10, 3, |inner| {
+    // proptest calls the closure below again for every value drawn, so the strategies
+    // it uses are built here, once (rebuilding them took about 40% of the time).
+    let name = any_name();
+    let attributes = attributes(any_name());
+    let text = proptest::option::of(solid_text());
+    leaf.prop_recursive(3, 10, 3, move |inner| {
         (
-            any_name(),
-            attributes(any_name()),
-            proptest::option::of(solid_text()),
-            vec((inner, proptest::option::of(solid_text())), 1..=3),
+            name.clone(),
+            attributes.clone(),
+            text.clone(),
+            vec((inner, text.clone()), 1..=3),
         )
             .prop_map(|(name, attributes, lead, items)| {
                 let mut children: Vec<Node> = lead.map(text_node).into_iter().collect();
