@@ -63,7 +63,7 @@ pub use self::common::{
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
-    ControllerType, Pcihole64, UsbMaster,
+    ControllerType, PciControllerModelName, Pcihole64, UsbMaster,
 };
 pub use self::crypto::{Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType};
 pub use self::disk::{
@@ -78,15 +78,16 @@ pub use self::disk::{
     StorageFormat, Throttlefilter, Throttlefilters, UnixSocketSource,
 };
 pub use self::filesystem::{
-    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,
-    FsBinaryOpenFiles, FsBinaryThreadPool, FsDriver, FsDriverType, FsMultidevs, FsSource,
-    FsSpaceLimit, FsTarget,
+    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryCache, FsBinaryLock,
+    FsBinaryOpenFiles, FsBinarySandbox, FsBinaryThreadPool, FsCacheMode, FsDriver, FsDriverType,
+    FsMultidevs, FsSandboxMode, FsSource, FsSpaceLimit, FsTarget, FsWritePolicy,
 };
 pub use self::fragment::DeviceXml;
 pub use self::graphics::{
-    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsGl, GraphicsListen,
-    GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind, SpiceChannel,
-    SpiceCompression, SpiceFileTransfer, SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode,
+    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsConnected, GraphicsGl,
+    GraphicsListen, GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind,
+    SpiceChannel, SpiceChannelMode, SpiceChannelName, SpiceCompression, SpiceFileTransfer,
+    SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode, VncSharePolicy,
 };
 pub use self::hostdev::{
     Hostdev, HostdevDriver, HostdevDriverName, HostdevMode, MdevHostdev, MdevModel, MiscHostdev,
@@ -99,7 +100,7 @@ pub use self::hostdev_source::{
     ScsiAdapterSource, ScsiHostAddress, ScsiHostHostdevSource, ScsiHostProtocol, ScsiHostdevSource,
     SourceAdapter, StorageHostdevSource, UsbGuestReset, UsbHostAddress, UsbHostdevSource, UsbId,
 };
-pub use self::input::{Input, InputBus, InputSource, InputType};
+pub use self::input::{Input, InputBus, InputGrab, InputGrabToggle, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
@@ -131,10 +132,11 @@ pub use self::smartcard::{
 pub use self::sound::{Sound, SoundAudio, SoundCodec, SoundCodecType, SoundModel};
 pub use self::tpm::{
     Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption, TpmModel,
-    TpmProfile, TpmSource, TpmVersion,
+    TpmProfile, TpmRemoveDisabled, TpmSource, TpmSourceMode, TpmSourceType, TpmVersion,
 };
 pub use self::video::{
-    Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
+    VgaConf, Video, VideoAcceleration, VideoDriver, VideoDriverName, VideoModel, VideoModelType,
+    VideoResolution,
 };
 pub use self::vsock::{Vsock, VsockCid};
 pub use self::watchdog::{Watchdog, WatchdogAction, WatchdogModel};

@@ -28,14 +28,26 @@ value_enum! {
 }
 
 value_enum! {
-    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`.
+    /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`; the
+    /// schema allows every disk type (`diskSource`), libvirt documents `file`,
+    /// `block` and `network` (formatdomain: "BIOS bootloader").
     pub enum NvramType {
-        /// `file`
+        /// `file`: an image file on the host.
         File = "file",
-        /// `block`
+        /// `block`: a host block device.
         Block = "block",
-        /// `network`
+        /// `dir`: a host directory.
+        Dir = "dir",
+        /// `network`: a network protocol (NBD, iSCSI, HTTP, …).
         Network = "network",
+        /// `volume`: a libvirt storage pool volume.
+        Volume = "volume",
+        /// `nvme`: a host NVMe controller namespace.
+        Nvme = "nvme",
+        /// `vhostuser`: a vhost-user backend socket.
+        Vhostuser = "vhostuser",
+        /// `vhostvdpa`: a vhost-vDPA device.
+        Vhostvdpa = "vhostvdpa",
     }
 }
 
