@@ -98,7 +98,9 @@ impl Domain {
             kind: self.kind.as_str().to_owned(),
             firmware,
             machine: os_type.and_then(|t| t.machine.clone()),
-            arch: os_type.and_then(|t| t.arch.clone()),
+            arch: os_type
+                .and_then(|t| t.arch.as_ref())
+                .map(|a| a.as_str().to_owned()),
             vcpus: self.vcpu.as_ref().map(|v| v.count),
             topology,
             memory_bytes: self.memory.as_ref().and_then(|m| m.bytes().ok()),

@@ -13,7 +13,7 @@ use crate::domain::{Domain, DomainType};
 use crate::error::{Error, Problem};
 use crate::features::Features;
 use crate::memory::MemoryAccessMode;
-use crate::os::{LoaderType, OsFirmware};
+use crate::os::{Arch, LoaderType, OsFirmware};
 use crate::units::Size;
 use crate::values::{OnOff, YesNo};
 
@@ -313,9 +313,9 @@ impl Problems {
         }
         let uefi = os.firmware == Some(OsFirmware::Efi)
             || loader.is_some_and(|l| l.kind == Some(LoaderType::Pflash));
-        let arch = os.kind.as_ref().and_then(|t| t.arch.as_deref());
+        let arch = os.kind.as_ref().and_then(|t| t.arch.as_ref());
         // Without an arch libvirt uses the host's; Phyllome's hosts are x86-64.
-        let x86 = matches!(arch, None | Some("x86_64" | "i686"));
+        let x86 = matches!(arch, None | Some(Arch::X86_64 | Arch::I686));
         if uefi && x86 && features.and_then(|f| f.acpi.as_ref()).is_none() {
             self.push(
                 "/domain/features/acpi",
@@ -336,12 +336,12 @@ impl Problems {
                 ),
             );
         }
-        if arch.is_some_and(|a| a != "x86_64") {
+        if let Some(arch) = arch.filter(|a| **a != Arch::X86_64) {
             self.push(
                 "/domain/os/type/@arch",
                 format!(
                     "is {:?}, but libvirt supports Secure Boot on x86_64 only",
-                    arch.unwrap_or_default()
+                    arch.as_str()
                 ),
             );
         }

@@ -362,12 +362,12 @@ impl Walker<'_> {
 }
 
 /// What the schema allows: every triple; the attribute triples whose value is one of
-/// a closed set everywhere the schema allows them, with their values; and how many
-/// triples list values in one place but allow any text in another (not checked).
+/// a closed set everywhere the schema allows them, with their values; and the triples
+/// that list values in one place but allow any text in another (not checked).
 struct Schema {
     triples: BTreeSet<String>,
     closed: BTreeMap<String, BTreeSet<String>>,
-    open_elsewhere: usize,
+    open_elsewhere: Vec<String>,
 }
 
 fn schema_triples(dir: &Path) -> Schema {
@@ -383,13 +383,14 @@ fn schema_triples(dir: &Path) -> Schema {
     for pattern in start {
         walker.walk(pattern, "", "");
     }
-    let mut closed = walker.values;
-    let before = closed.len();
-    closed.retain(|triple, _| !walker.open.contains(triple));
+    let (open_elsewhere, closed): (BTreeMap<_, _>, BTreeMap<_, _>) = walker
+        .values
+        .into_iter()
+        .partition(|(triple, _)| walker.open.contains(triple));
     Schema {
         triples: walker.found,
-        open_elsewhere: before - closed.len(),
         closed,
+        open_elsewhere: open_elsewhere.into_keys().collect(),
     }
 }
 
@@ -596,7 +597,7 @@ fn every_name_and_value_the_schema_allows_is_modelled() {
     // a known spelling) or by chance for a free-text field.
     let mut values_missing = Vec::new();
     let mut checked = 0;
-    let mut numeric = 0;
+    let mut numeric = Vec::new();
     // The values written least often: how far the sampling is from missing one.
     let mut rarest: Vec<(usize, String)> = Vec::new();
     for (triple, values) in &schema.closed {
@@ -604,7 +605,7 @@ fn every_name_and_value_the_schema_allows_is_modelled() {
             continue; // the triple itself is reported above
         };
         if is_numeric_set(values, written) {
-            numeric += 1;
+            numeric.push(triple.as_str());
             continue;
         }
         for value in values {
@@ -618,12 +619,14 @@ fn every_name_and_value_the_schema_allows_is_modelled() {
     }
     rarest.sort();
     eprintln!(
-        "schema values: {checked} values of {} closed attribute sets checked, {} not written \
-         ({numeric} numeric sets of number fields and {} sets open elsewhere in the schema \
-         not checked)",
-        schema.closed.len() - numeric,
+        "schema values: {checked} values of {} closed attribute sets checked, {} not written",
+        schema.closed.len() - numeric.len(),
         values_missing.len(),
-        schema.open_elsewhere,
+    );
+    eprintln!("  not checked, held in a number: {}", numeric.join(", "));
+    eprintln!(
+        "  not checked, open elsewhere in the schema: {}",
+        schema.open_elsewhere.join(", ")
     );
     for (count, value) in rarest.iter().take(RAREST_SHOWN) {
         eprintln!("  rarely written ({count} times): {value}");

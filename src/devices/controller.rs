@@ -123,6 +123,33 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// `<model name=…>` of a PCI controller: the QEMU device that implements the
+    /// controller's `model` (formatdomain: "Controllers").
+    pub enum PciControllerModelName {
+        /// `spapr-pci-host-bridge`: a `pci-root` (PowerPC pseries).
+        SpaprPciHostBridge = "spapr-pci-host-bridge",
+        /// `pci-bridge`: a `pci-bridge`.
+        PciBridge = "pci-bridge",
+        /// `i82801b11-bridge`: a `dmi-to-pci-bridge`.
+        I82801b11Bridge = "i82801b11-bridge",
+        /// `pcie-pci-bridge`: a `pcie-to-pci-bridge`.
+        PciePciBridge = "pcie-pci-bridge",
+        /// `ioh3420`: a `pcie-root-port` (Intel).
+        Ioh3420 = "ioh3420",
+        /// `pcie-root-port`: a `pcie-root-port` (generic).
+        PcieRootPort = "pcie-root-port",
+        /// `x3130-upstream`: a `pcie-switch-upstream-port`.
+        X3130Upstream = "x3130-upstream",
+        /// `xio3130-downstream`: a `pcie-switch-downstream-port`.
+        Xio3130Downstream = "xio3130-downstream",
+        /// `pxb`: a `pci-expander-bus`.
+        Pxb = "pxb",
+        /// `pxb-pcie`: a `pcie-expander-bus`.
+        PxbPcie = "pxb-pcie",
+    }
+}
+
 /// `<controller>`: a bus that other devices attach to (formatdomain: "Controllers").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -187,9 +214,9 @@ impl Controller {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ControllerModelName {
-    /// `name`: e.g. `pcie-root-port`, `ioh3420`, `pxb-pcie`.
+    /// `name`: the implementing device.
     #[serde(rename = "@name")]
-    pub name: Option<String>,
+    pub name: Option<PciControllerModelName>,
     /// `type`: not in libvirt's schema and ignored by libvirt; Phyllome's
     /// `session_linux515.xml` writes `<model type='virtio-non-transitional'/>` on its
     /// virtio-serial controller, so it is kept here (the `model` attribute is the
@@ -309,7 +336,7 @@ mod tests {
         let root_port = Controller {
             model: Some(ControllerModel::PcieRootPort),
             model_name: Some(ControllerModelName {
-                name: Some("pcie-root-port".into()),
+                name: Some(PciControllerModelName::PcieRootPort),
                 ..Default::default()
             }),
             target: Some(ControllerTarget {

@@ -76,6 +76,38 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// `<driver wrpolicy=…>` of a filesystem: how writes reach the host page cache
+    /// (QEMU 9p; formatdomain: "Filesystems").
+    pub enum FsWritePolicy {
+        /// `immediate`: a host writeback is triggered for every page a guest write
+        /// touches.
+        Immediate = "immediate",
+    }
+}
+
+value_enum! {
+    /// `<binary><cache mode=…>` of a filesystem: virtiofsd's caching
+    /// (formatdomain: "Filesystems").
+    pub enum FsCacheMode {
+        /// `none`
+        None = "none",
+        /// `always`
+        Always = "always",
+    }
+}
+
+value_enum! {
+    /// `<binary><sandbox mode=…>` of a filesystem: how virtiofsd sandboxes itself
+    /// (formatdomain: "Filesystems").
+    pub enum FsSandboxMode {
+        /// `namespace`: namespaces and `pivot_root`.
+        Namespace = "namespace",
+        /// `chroot`: `chroot` only, for running without privileges to make namespaces.
+        Chroot = "chroot",
+    }
+}
+
 /// `<filesystem>`: a host directory or image shared with the guest (formatdomain:
 /// "Filesystems").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -167,7 +199,7 @@ pub struct FsDriver {
     pub queue: Option<u32>,
     /// `wrpolicy`: `immediate` to write through.
     #[serde(rename = "@wrpolicy")]
-    pub wrpolicy: Option<String>,
+    pub wrpolicy: Option<FsWritePolicy>,
     /// `iommu`: use the emulated IOMMU (virtio option).
     #[serde(rename = "@iommu")]
     pub iommu: Option<OnOff>,
@@ -196,9 +228,9 @@ pub struct FsBinary {
     #[serde(rename = "@xattr")]
     pub xattr: Option<OnOff>,
     /// `<cache>`: caching mode.
-    pub cache: Option<FsBinaryMode>,
+    pub cache: Option<FsBinaryCache>,
     /// `<sandbox>`: sandboxing mode.
-    pub sandbox: Option<FsBinaryMode>,
+    pub sandbox: Option<FsBinarySandbox>,
     /// `<lock>`: lock support.
     pub lock: Option<FsBinaryLock>,
     /// `<thread_pool>`: thread pool size.
@@ -210,13 +242,25 @@ pub struct FsBinary {
     pub extra: Extra,
 }
 
-/// `<cache mode=…>` or `<sandbox mode=…>` of virtiofsd (formatdomain: "Filesystems").
+/// `<binary><cache>`: virtiofsd's caching (formatdomain: "Filesystems").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct FsBinaryMode {
-    /// `mode`: `none`/`always` (cache), `namespace`/`chroot` (sandbox).
+pub struct FsBinaryCache {
+    /// `mode`: the caching mode.
     #[serde(rename = "@mode")]
-    pub mode: Option<String>,
+    pub mode: Option<FsCacheMode>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<binary><sandbox>`: virtiofsd's sandboxing (formatdomain: "Filesystems").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FsBinarySandbox {
+    /// `mode`: the sandboxing method.
+    #[serde(rename = "@mode")]
+    pub mode: Option<FsSandboxMode>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -355,12 +399,12 @@ mod tests {
             binary: Some(FsBinary {
                 path: Some("/usr/libexec/virtiofsd".into()),
                 xattr: Some(OnOff::On),
-                cache: Some(FsBinaryMode {
-                    mode: Some("always".into()),
+                cache: Some(FsBinaryCache {
+                    mode: Some(FsCacheMode::Always),
                     ..Default::default()
                 }),
-                sandbox: Some(FsBinaryMode {
-                    mode: Some("chroot".into()),
+                sandbox: Some(FsBinarySandbox {
+                    mode: Some(FsSandboxMode::Chroot),
                     ..Default::default()
                 }),
                 lock: Some(FsBinaryLock {

@@ -96,6 +96,70 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// `<graphics sharePolicy=…>`: how a VNC server shares its display between
+    /// clients (formatdomain: "Graphical framebuffers").
+    pub enum VncSharePolicy {
+        /// `allow-exclusive`: a client may ask for exclusive access, dropping the
+        /// others (the default).
+        AllowExclusive = "allow-exclusive",
+        /// `force-shared`: no exclusive access; every client must ask for a shared
+        /// session.
+        ForceShared = "force-shared",
+        /// `ignore`: every connection is welcome, whatever it asks for.
+        Ignore = "ignore",
+    }
+}
+
+value_enum! {
+    /// `<graphics connected=…>`: what happens to connected clients when the password
+    /// changes (formatdomain: "Graphical framebuffers"; VNC accepts `keep` only).
+    pub enum GraphicsConnected {
+        /// `fail`: refuse to change the password (SPICE).
+        Fail = "fail",
+        /// `disconnect`: disconnect the clients (SPICE).
+        Disconnect = "disconnect",
+        /// `keep`: keep the clients connected.
+        Keep = "keep",
+    }
+}
+
+value_enum! {
+    /// `<graphics defaultMode=…>` and `<channel mode=…>` of SPICE graphics: whether
+    /// channels run on the TLS port (formatdomain: "Graphical framebuffers").
+    pub enum SpiceChannelMode {
+        /// `any`: secure if possible, insecure otherwise (the default).
+        Any = "any",
+        /// `secure`: the TLS port only.
+        Secure = "secure",
+        /// `insecure`: the plain port only.
+        Insecure = "insecure",
+    }
+}
+
+value_enum! {
+    /// `<channel name=…>` of SPICE graphics: the SPICE channel a mode applies to
+    /// (formatdomain: "Graphical framebuffers").
+    pub enum SpiceChannelName {
+        /// `main`
+        Main = "main",
+        /// `display`
+        Display = "display",
+        /// `inputs`
+        Inputs = "inputs",
+        /// `cursor`
+        Cursor = "cursor",
+        /// `playback`
+        Playback = "playback",
+        /// `record`
+        Record = "record",
+        /// `smartcard`
+        Smartcard = "smartcard",
+        /// `usbredir`
+        Usbredir = "usbredir",
+    }
+}
+
 /// `<graphics>`: a graphical framebuffer (formatdomain: "Graphical framebuffers").
 ///
 /// One struct for every `type`; each type uses a subset of the attributes.
@@ -126,12 +190,12 @@ pub struct Graphics {
     /// `keymap`: keyboard layout, e.g. `en-us`.
     #[serde(rename = "@keymap")]
     pub keymap: Option<String>,
-    /// `defaultMode`: SPICE default channel security (`any`, `secure`, `insecure`).
+    /// `defaultMode`: SPICE default channel security.
     #[serde(rename = "@defaultMode")]
-    pub default_mode: Option<String>,
+    pub default_mode: Option<SpiceChannelMode>,
     /// `sharePolicy`: VNC sharing policy.
     #[serde(rename = "@sharePolicy")]
-    pub share_policy: Option<String>,
+    pub share_policy: Option<VncSharePolicy>,
     /// `replaceUser`: RDP replaces an existing connection.
     #[serde(rename = "@replaceUser")]
     pub replace_user: Option<YesNo>,
@@ -149,7 +213,7 @@ pub struct Graphics {
     pub passwd_valid_to: Option<String>,
     /// `connected`: what to do with clients when the password changes.
     #[serde(rename = "@connected")]
-    pub connected: Option<String>,
+    pub connected: Option<GraphicsConnected>,
     /// `powerControl`: let VNC clients power the guest off and on.
     #[serde(rename = "@powerControl")]
     pub power_control: Option<YesNo>,
@@ -245,13 +309,12 @@ impl GraphicsListen {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SpiceChannel {
-    /// `name`: `main`, `display`, `inputs`, `cursor`, `playback`, `record`,
-    /// `smartcard` or `usbredir`.
+    /// `name`: the channel.
     #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// `mode`: `any`, `secure` or `insecure`.
+    pub name: Option<SpiceChannelName>,
+    /// `mode`: the port it may use.
     #[serde(rename = "@mode")]
-    pub mode: Option<String>,
+    pub mode: Option<SpiceChannelMode>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -432,16 +495,16 @@ mod tests {
             port: Some(5900),
             tls_port: Some(5901),
             autoport: Some(YesNo::No),
-            default_mode: Some("secure".into()),
+            default_mode: Some(SpiceChannelMode::Secure),
             channels: vec![
                 SpiceChannel {
-                    name: Some("main".into()),
-                    mode: Some("secure".into()),
+                    name: Some(SpiceChannelName::Main),
+                    mode: Some(SpiceChannelMode::Secure),
                     ..Default::default()
                 },
                 SpiceChannel {
-                    name: Some("inputs".into()),
-                    mode: Some("insecure".into()),
+                    name: Some(SpiceChannelName::Inputs),
+                    mode: Some(SpiceChannelMode::Insecure),
                     ..Default::default()
                 },
             ],

@@ -40,6 +40,34 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// `<source grab=…>` of an `evdev` input device: what to grab
+    /// (formatdomain: "Input devices").
+    pub enum InputGrab {
+        /// `all`: every input device of the kind, not just this one.
+        All = "all",
+    }
+}
+
+value_enum! {
+    /// `<source grabToggle=…>` of an `evdev` input device: the key combination that
+    /// toggles the grab (formatdomain: "Input devices").
+    pub enum InputGrabToggle {
+        /// `ctrl-ctrl`: both Ctrl keys.
+        CtrlCtrl = "ctrl-ctrl",
+        /// `alt-alt`: both Alt keys.
+        AltAlt = "alt-alt",
+        /// `shift-shift`: both Shift keys.
+        ShiftShift = "shift-shift",
+        /// `meta-meta`: both Meta keys.
+        MetaMeta = "meta-meta",
+        /// `scrolllock`: Scroll Lock.
+        Scrolllock = "scrolllock",
+        /// `ctrl-scrolllock`: Ctrl and Scroll Lock.
+        CtrlScrolllock = "ctrl-scrolllock",
+    }
+}
+
 /// `<input>`: an input device (formatdomain: "Input devices").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -91,10 +119,10 @@ pub struct InputSource {
     pub dev: Option<String>,
     /// `grab`: `all` grabs every device of the kind.
     #[serde(rename = "@grab")]
-    pub grab: Option<String>,
-    /// `grabToggle`: key combination that toggles the grab, e.g. `ctrl-ctrl`.
+    pub grab: Option<InputGrab>,
+    /// `grabToggle`: key combination that toggles the grab.
     #[serde(rename = "@grabToggle")]
-    pub grab_toggle: Option<String>,
+    pub grab_toggle: Option<InputGrabToggle>,
     /// `repeat`: keyboard auto-repeat.
     #[serde(rename = "@repeat")]
     pub repeat: Option<OnOff>,
@@ -134,8 +162,8 @@ mod tests {
                 kind: Some(InputType::Evdev),
                 source: Some(InputSource {
                     dev: Some("/dev/input/event1".into()),
-                    grab: Some("all".into()),
-                    grab_toggle: Some("ctrl-ctrl".into()),
+                    grab: Some(InputGrab::All),
+                    grab_toggle: Some(InputGrabToggle::CtrlCtrl),
                     repeat: Some(OnOff::On),
                     ..Default::default()
                 }),

@@ -70,7 +70,7 @@ pub use self::common::{
 };
 pub use self::controller::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
-    ControllerType, Pcihole64, UsbMaster,
+    ControllerType, PciControllerModelName, Pcihole64, UsbMaster,
 };
 pub use self::crypto::{Crypto, CryptoBackend, CryptoBackendModel, CryptoModel, CryptoType};
 pub use self::disk::{
@@ -87,15 +87,16 @@ pub use self::disk::{
     StorageFormat, Throttlefilter, Throttlefilters, UnixSocketSource, VolumeMode,
 };
 pub use self::filesystem::{
-    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,
-    FsBinaryOpenFiles, FsBinaryThreadPool, FsDriver, FsDriverType, FsMultidevs, FsSource,
-    FsSpaceLimit, FsTarget,
+    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryCache, FsBinaryLock,
+    FsBinaryOpenFiles, FsBinarySandbox, FsBinaryThreadPool, FsCacheMode, FsDriver, FsDriverType,
+    FsMultidevs, FsSandboxMode, FsSource, FsSpaceLimit, FsTarget, FsWritePolicy,
 };
 pub use self::fragment::DeviceXml;
 pub use self::graphics::{
-    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsGl, GraphicsListen,
-    GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind, SpiceChannel,
-    SpiceCompression, SpiceFileTransfer, SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode,
+    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsConnected, GraphicsGl,
+    GraphicsListen, GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind,
+    SpiceChannel, SpiceChannelMode, SpiceChannelName, SpiceCompression, SpiceFileTransfer,
+    SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode, VncSharePolicy,
 };
 pub use self::hostdev::{
     Hostdev, HostdevDriver, HostdevDriverName, HostdevMode, MdevHostdev, MdevModel, MiscHostdev,
@@ -108,7 +109,7 @@ pub use self::hostdev_source::{
     ScsiAdapterSource, ScsiHostAddress, ScsiHostHostdevSource, ScsiHostProtocol, ScsiHostdevSource,
     SourceAdapter, StorageHostdevSource, UsbGuestReset, UsbHostAddress, UsbHostdevSource, UsbId,
 };
-pub use self::input::{Input, InputBus, InputSource, InputType};
+pub use self::input::{Input, InputBus, InputGrab, InputGrabToggle, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
     InterfaceDriverName, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel,
@@ -147,10 +148,11 @@ pub use self::smartcard::{
 pub use self::sound::{Sound, SoundAudio, SoundCodec, SoundCodecType, SoundModel};
 pub use self::tpm::{
     Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType, TpmDevice, TpmEncryption, TpmModel,
-    TpmProfile, TpmSource, TpmVersion,
+    TpmProfile, TpmRemoveDisabled, TpmSource, TpmSourceMode, TpmSourceType, TpmVersion,
 };
 pub use self::video::{
-    Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
+    VgaConf, Video, VideoAcceleration, VideoDriver, VideoDriverName, VideoModel, VideoModelType,
+    VideoResolution,
 };
 pub use self::virtualport::{
     MidonetParameters, OpenvswitchParameters, QbgParameters, QbhParameters, VirtualPort,

@@ -45,6 +45,39 @@ value_enum! {
     }
 }
 
+value_enum! {
+    /// `<backend><source type=…>` of a TPM: what the source is
+    /// (formatdomain: "TPM device").
+    pub enum TpmSourceType {
+        /// `file`: a file or block device holding the emulator's state.
+        File = "file",
+        /// `dir`: a directory holding the emulator's state.
+        Dir = "dir",
+        /// `unix`: the socket of an external emulator.
+        Unix = "unix",
+    }
+}
+
+value_enum! {
+    /// `<backend><source mode=…>` of an external TPM: how the socket is used
+    /// (formatdomain: "TPM device").
+    pub enum TpmSourceMode {
+        /// `connect`: libvirt connects to the emulator (the only mode).
+        Connect = "connect",
+    }
+}
+
+value_enum! {
+    /// `<profile removeDisabled=…>` of an emulator TPM: which algorithms the host
+    /// disables are removed from a `custom` profile (formatdomain: "TPM device").
+    pub enum TpmRemoveDisabled {
+        /// `check`: those disabled now (recommended).
+        Check = "check",
+        /// `fips-host`: every one a FIPS host may disable.
+        FipsHost = "fips-host",
+    }
+}
+
 /// `<tpm>`: a Trusted Platform Module (formatdomain: "TPM device").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -132,10 +165,10 @@ pub struct TpmDevice {
 pub struct TpmSource {
     /// `type`: `file` or `dir` (emulator state), `unix` (external socket).
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<TpmSourceType>,
     /// `mode`: `connect` (external).
     #[serde(rename = "@mode")]
-    pub mode: Option<String>,
+    pub mode: Option<TpmSourceMode>,
     /// `path`: state file/directory or socket.
     #[serde(rename = "@path")]
     pub path: Option<String>,
@@ -163,9 +196,9 @@ pub struct TpmProfile {
     /// `source`: the profile to start from, e.g. `default-v1`.
     #[serde(rename = "@source")]
     pub source: Option<String>,
-    /// `removeDisabled`: `check` or `fips-host`.
+    /// `removeDisabled`: which disabled algorithms to remove.
     #[serde(rename = "@removeDisabled")]
-    pub remove_disabled: Option<String>,
+    pub remove_disabled: Option<TpmRemoveDisabled>,
     /// `name`: the profile's name (live XML).
     #[serde(rename = "@name")]
     pub name: Option<String>,
@@ -219,7 +252,7 @@ mod tests {
                     version: Some(TpmVersion::V2_0),
                     persistent_state: Some(YesNo::Yes),
                     source: Some(TpmSource {
-                        kind: Some("dir".into()),
+                        kind: Some(TpmSourceType::Dir),
                         path: Some("/var/lib/swtpm/guest".into()),
                         ..Default::default()
                     }),
@@ -229,7 +262,7 @@ mod tests {
                     }),
                     profile: Some(TpmProfile {
                         source: Some("default-v1".into()),
-                        remove_disabled: Some("check".into()),
+                        remove_disabled: Some(TpmRemoveDisabled::Check),
                         ..Default::default()
                     }),
                     active_pcr_banks: Some(TpmActivePcrBanks {

@@ -8,6 +8,30 @@ use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
 value_enum! {
+    /// `<driver name=…>` of a video device: the backend that implements it
+    /// (formatdomain: "Video devices").
+    pub enum VideoDriverName {
+        /// `qemu`: QEMU's own device (the default).
+        Qemu = "qemu",
+        /// `vhostuser`: a separate vhost-user GPU process.
+        Vhostuser = "vhostuser",
+    }
+}
+
+value_enum! {
+    /// `<driver vgaconf=…>` of a video device: how VGA is exposed to the guest
+    /// (bhyve `gop` model; formatdomain: "Video devices").
+    pub enum VgaConf {
+        /// `io`
+        Io = "io",
+        /// `on`
+        On = "on",
+        /// `off`
+        Off = "off",
+    }
+}
+
+value_enum! {
     /// `<model type=…>` of a video device: the emulated adapter
     /// (formatdomain: "Video devices").
     pub enum VideoModelType {
@@ -84,12 +108,12 @@ pub struct VideoDriver {
     /// `page_per_vq`: one notification page per queue (virtio option).
     #[serde(rename = "@page_per_vq")]
     pub page_per_vq: Option<OnOff>,
-    /// `name`: `qemu` or `vhostuser` (virtio-gpu in a separate process).
+    /// `name`: the backend (`vhostuser`: virtio-gpu in a separate process).
     #[serde(rename = "@name")]
-    pub name: Option<String>,
-    /// `vgaconf`: bhyve VGA configuration (`io`, `on`, `off`).
+    pub name: Option<VideoDriverName>,
+    /// `vgaconf`: bhyve VGA configuration.
     #[serde(rename = "@vgaconf")]
-    pub vgaconf: Option<String>,
+    pub vgaconf: Option<VgaConf>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -208,7 +232,7 @@ mod tests {
         assert_xml(
             &Video {
                 driver: Some(VideoDriver {
-                    name: Some("vhostuser".into()),
+                    name: Some(VideoDriverName::Vhostuser),
                     iommu: Some(OnOff::On),
                     ..Default::default()
                 }),

@@ -30,16 +30,26 @@ value_enum! {
 
 value_enum! {
     /// `<nvram type=…>`: what stores the NVRAM when it is given by a `<source>`; the
-    /// disk types libvirt supports for NVRAM (the schema takes any disk source, so a
-    /// value such as `volume` is kept in `Other` and still selects its
-    /// [`DiskSource`] variant).
+    /// schema allows every disk type (`diskSource`), libvirt documents `file`,
+    /// `block` and `network`; the value selects the [`DiskSource`] variant
+    /// (formatdomain: "BIOS bootloader").
     pub enum NvramType {
-        /// `file`
+        /// `file`: an image file on the host.
         File = "file",
-        /// `block`
+        /// `block`: a host block device.
         Block = "block",
-        /// `network`
+        /// `dir`: a host directory.
+        Dir = "dir",
+        /// `network`: a network protocol (NBD, iSCSI, HTTP, …).
         Network = "network",
+        /// `volume`: a libvirt storage pool volume.
+        Volume = "volume",
+        /// `nvme`: a host NVMe controller namespace.
+        Nvme = "nvme",
+        /// `vhostuser`: a vhost-user backend socket.
+        Vhostuser = "vhostuser",
+        /// `vhostvdpa`: a vhost-vDPA device.
+        Vhostvdpa = "vhostvdpa",
     }
 }
 

@@ -21,6 +21,83 @@ pub use self::firmware::{
 };
 
 value_enum! {
+    /// `<os><type arch=…>`: the CPU architecture of the guest (schema `archnames`;
+    /// formatdomain: "BIOS bootloader").
+    pub enum Arch {
+        /// `aarch64`: 64-bit Arm.
+        Aarch64 = "aarch64",
+        /// `alpha`: DEC Alpha.
+        Alpha = "alpha",
+        /// `armv6l`: 32-bit Arm v6, little-endian.
+        Armv6l = "armv6l",
+        /// `armv7l`: 32-bit Arm v7, little-endian.
+        Armv7l = "armv7l",
+        /// `cris`: Axis CRIS.
+        Cris = "cris",
+        /// `i686`: 32-bit x86.
+        I686 = "i686",
+        /// `ia64`: Intel Itanium.
+        Ia64 = "ia64",
+        /// `lm32`: LatticeMico32.
+        Lm32 = "lm32",
+        /// `loongarch64`: 64-bit LoongArch.
+        Loongarch64 = "loongarch64",
+        /// `m68k`: Motorola 68000.
+        M68k = "m68k",
+        /// `microblaze`: Xilinx MicroBlaze, big-endian.
+        Microblaze = "microblaze",
+        /// `microblazeel`: Xilinx MicroBlaze, little-endian.
+        Microblazeel = "microblazeel",
+        /// `mips`: 32-bit MIPS, big-endian.
+        Mips = "mips",
+        /// `mipsel`: 32-bit MIPS, little-endian.
+        Mipsel = "mipsel",
+        /// `mips64`: 64-bit MIPS, big-endian.
+        Mips64 = "mips64",
+        /// `mips64el`: 64-bit MIPS, little-endian.
+        Mips64el = "mips64el",
+        /// `openrisc`: OpenRISC.
+        Openrisc = "openrisc",
+        /// `parisc`: 32-bit PA-RISC.
+        Parisc = "parisc",
+        /// `parisc64`: 64-bit PA-RISC.
+        Parisc64 = "parisc64",
+        /// `ppc`: 32-bit PowerPC.
+        Ppc = "ppc",
+        /// `ppc64`: 64-bit PowerPC, big-endian.
+        Ppc64 = "ppc64",
+        /// `ppc64le`: 64-bit PowerPC, little-endian.
+        Ppc64le = "ppc64le",
+        /// `ppcemb`: embedded 32-bit PowerPC.
+        Ppcemb = "ppcemb",
+        /// `riscv32`: 32-bit RISC-V.
+        Riscv32 = "riscv32",
+        /// `riscv64`: 64-bit RISC-V.
+        Riscv64 = "riscv64",
+        /// `s390`: 31-bit IBM S/390.
+        S390 = "s390",
+        /// `s390x`: 64-bit IBM Z.
+        S390x = "s390x",
+        /// `sh4`: SuperH SH-4, little-endian.
+        Sh4 = "sh4",
+        /// `sh4eb`: SuperH SH-4, big-endian.
+        Sh4eb = "sh4eb",
+        /// `sparc`: 32-bit SPARC.
+        Sparc = "sparc",
+        /// `sparc64`: 64-bit SPARC.
+        Sparc64 = "sparc64",
+        /// `unicore32`: UniCore32.
+        Unicore32 = "unicore32",
+        /// `x86_64`: 64-bit x86 (Phyllome's architecture).
+        X86_64 = "x86_64",
+        /// `xtensa`: Tensilica Xtensa, little-endian.
+        Xtensa = "xtensa",
+        /// `xtensaeb`: Tensilica Xtensa, big-endian.
+        Xtensaeb = "xtensaeb",
+    }
+}
+
+value_enum! {
     /// `<os firmware=…>`: firmware auto-selection.
     pub enum OsFirmware {
         /// `bios`
@@ -168,9 +245,9 @@ pub struct Os {
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct OsType {
-    /// `arch`: CPU architecture, e.g. `x86_64`, `aarch64`.
+    /// `arch`: the CPU architecture.
     #[serde(rename = "@arch")]
-    pub arch: Option<String>,
+    pub arch: Option<Arch>,
     /// `machine`: machine type, e.g. `q35`, `pc-q35-9.2`, `virt`.
     #[serde(rename = "@machine")]
     pub machine: Option<String>,
@@ -186,7 +263,7 @@ impl OsType {
     /// `<type arch=… machine=…>hvm</type>`.
     pub fn hvm(arch: &str, machine: &str) -> Self {
         OsType {
-            arch: Some(arch.to_owned()),
+            arch: Some(Arch::from(arch)),
             machine: Some(machine.to_owned()),
             kind: OsTypeKind::Hvm,
             extra: Extra::default(),
@@ -420,7 +497,7 @@ mod tests {
         round_trip(
             &Os {
                 kind: Some(OsType {
-                    arch: Some("x86_64".into()),
+                    arch: Some(Arch::X86_64),
                     kind: OsTypeKind::Exe,
                     ..Default::default()
                 }),

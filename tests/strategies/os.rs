@@ -1,7 +1,7 @@
 //! `<os>` (src/os.rs).
 
 use libvirt_domain::os::{
-    AcpiTable, AcpiTableType, Bios, Boot, BootDevice, BootMenu, FirmwareFeature,
+    AcpiTable, AcpiTableType, Arch, Bios, Boot, BootDevice, BootMenu, FirmwareFeature,
     FirmwareFeatureName, FirmwareFeatures, FirmwareFormat, IdMap, IdMapEntry, InitEnv, Loader,
     LoaderType, Nvram, NvramType, Os, OsAcpi, OsFirmware, OsType, OsTypeKind, Smbios, SmbiosMode,
 };
@@ -14,7 +14,7 @@ use super::{compose, list, opt, Setter};
 
 fn os_type() -> BoxedStrategy<OsType> {
     structure!(OsType {
-        arch: opt(text()),
+        arch: opt(value_enum!(Arch)),
         machine: opt(text()),
         kind: value_enum!(OsTypeKind),
         extra: extra_beside_text(),

@@ -2,7 +2,7 @@
 
 use libvirt_domain::devices::{
     Controller, ControllerDriver, ControllerModel, ControllerModelName, ControllerTarget,
-    ControllerType, Pcihole64, UsbMaster,
+    ControllerType, PciControllerModelName, Pcihole64, UsbMaster,
 };
 use proptest::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn controller() -> BoxedStrategy<Controller> {
         max_grant_frames: opt(any::<u32>()),
         max_event_channels: opt(any::<u32>()),
         model_name: opt(structure!(ControllerModelName {
-            name: opt(text()),
+            name: opt(value_enum!(PciControllerModelName)),
             kind: opt(text()),
             extra: extra(),
         })),

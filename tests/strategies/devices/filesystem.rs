@@ -1,9 +1,9 @@
 //! `<filesystem>` (src/devices/filesystem.rs).
 
 use libvirt_domain::devices::{
-    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryLock, FsBinaryMode,
-    FsBinaryOpenFiles, FsBinaryThreadPool, FsDriver, FsDriverType, FsMultidevs, FsSource,
-    FsSpaceLimit, FsTarget,
+    Filesystem, FilesystemType, FsAccessMode, FsBinary, FsBinaryCache, FsBinaryLock,
+    FsBinaryOpenFiles, FsBinarySandbox, FsBinaryThreadPool, FsCacheMode, FsDriver, FsDriverType,
+    FsMultidevs, FsSandboxMode, FsSource, FsSpaceLimit, FsTarget, FsWritePolicy,
 };
 use proptest::prelude::*;
 
@@ -14,19 +14,18 @@ use crate::strategies::opt;
 use crate::strategies::values::{on_off, text, u64_value};
 use crate::strategies::xml::{extra, extra_beside_text};
 
-fn binary_mode() -> BoxedStrategy<FsBinaryMode> {
-    structure!(FsBinaryMode {
-        mode: opt(text()),
-        extra: extra(),
-    })
-}
-
 fn binary() -> BoxedStrategy<FsBinary> {
     structure!(FsBinary {
         path: opt(text()),
         xattr: opt(on_off()),
-        cache: opt(binary_mode()),
-        sandbox: opt(binary_mode()),
+        cache: opt(structure!(FsBinaryCache {
+            mode: opt(value_enum!(FsCacheMode)),
+            extra: extra(),
+        })),
+        sandbox: opt(structure!(FsBinarySandbox {
+            mode: opt(value_enum!(FsSandboxMode)),
+            extra: extra(),
+        })),
         lock: opt(structure!(FsBinaryLock {
             posix: opt(on_off()),
             flock: opt(on_off()),
@@ -65,7 +64,7 @@ pub fn filesystem() -> BoxedStrategy<Filesystem> {
             kind: opt(value_enum!(FsDriverType)),
             format: opt(storage_format()),
             queue: opt(any::<u32>()),
-            wrpolicy: opt(text()),
+            wrpolicy: opt(value_enum!(FsWritePolicy)),
             iommu: opt(on_off()),
             ats: opt(on_off()),
             packed: opt(on_off()),

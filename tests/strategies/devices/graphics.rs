@@ -1,10 +1,11 @@
 //! `<graphics>` and `<video>` (src/devices/graphics.rs, video.rs).
 
 use libvirt_domain::devices::{
-    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsGl, GraphicsListen,
-    GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind, SpiceChannel,
-    SpiceCompression, SpiceFileTransfer, SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode,
-    Video, VideoAcceleration, VideoDriver, VideoModel, VideoModelType, VideoResolution,
+    Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsConnected, GraphicsGl,
+    GraphicsListen, GraphicsType, ImageCompression, ListenType, MouseMode, MouseModeKind,
+    SpiceChannel, SpiceChannelMode, SpiceChannelName, SpiceCompression, SpiceFileTransfer,
+    SpiceImage, SpicePlayback, SpiceStreaming, StreamingMode, VgaConf, Video, VideoAcceleration,
+    VideoDriver, VideoDriverName, VideoModel, VideoModelType, VideoResolution, VncSharePolicy,
 };
 use proptest::prelude::*;
 
@@ -48,14 +49,14 @@ pub fn graphics() -> BoxedStrategy<Graphics> {
         socket: opt(text()),
         listen: opt(text()),
         keymap: opt(text()),
-        default_mode: opt(text()),
-        share_policy: opt(text()),
+        default_mode: opt(value_enum!(SpiceChannelMode)),
+        share_policy: opt(value_enum!(VncSharePolicy)),
         replace_user: opt(yes_no()),
         multi_user: opt(yes_no()),
         username: opt(text()),
         passwd: opt(text()),
         passwd_valid_to: opt(text()),
-        connected: opt(text()),
+        connected: opt(value_enum!(GraphicsConnected)),
         power_control: opt(yes_no()),
         display: opt(text()),
         xauth: opt(text()),
@@ -70,8 +71,8 @@ pub fn graphics() -> BoxedStrategy<Graphics> {
             extra: extra(),
         })),
         channels: list(structure!(SpiceChannel {
-            name: opt(text()),
-            mode: opt(text()),
+            name: opt(value_enum!(SpiceChannelName)),
+            mode: opt(value_enum!(SpiceChannelMode)),
             extra: extra(),
         })),
         image: opt(structure!(SpiceImage {
@@ -140,8 +141,8 @@ pub fn video() -> BoxedStrategy<Video> {
             ats: opt(on_off()),
             packed: opt(on_off()),
             page_per_vq: opt(on_off()),
-            name: opt(text()),
-            vgaconf: opt(text()),
+            name: opt(value_enum!(VideoDriverName)),
+            vgaconf: opt(value_enum!(VgaConf)),
             extra: extra(),
         })),
         model: opt(video_model()),

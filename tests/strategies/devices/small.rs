@@ -3,11 +3,11 @@
 //! panic.rs, memballoon.rs, iommu.rs).
 
 use libvirt_domain::devices::{
-    Input, InputBus, InputSource, InputType, Iommu, IommuDriver, IommuModel, MemBalloon,
-    MemBalloonModel, MemBalloonStats, Panic, PanicModel, Sound, SoundAudio, SoundCodec,
-    SoundCodecType, SoundModel, Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType, TpmDevice,
-    TpmEncryption, TpmModel, TpmProfile, TpmSource, TpmVersion, Watchdog, WatchdogAction,
-    WatchdogModel,
+    Input, InputBus, InputGrab, InputGrabToggle, InputSource, InputType, Iommu, IommuDriver,
+    IommuModel, MemBalloon, MemBalloonModel, MemBalloonStats, Panic, PanicModel, Sound, SoundAudio,
+    SoundCodec, SoundCodecType, SoundModel, Tpm, TpmActivePcrBanks, TpmBackend, TpmBackendType,
+    TpmDevice, TpmEncryption, TpmModel, TpmProfile, TpmRemoveDisabled, TpmSource, TpmSourceMode,
+    TpmSourceType, TpmVersion, Watchdog, WatchdogAction, WatchdogModel,
 };
 use proptest::prelude::*;
 
@@ -27,8 +27,8 @@ pub fn input() -> BoxedStrategy<Input> {
         source: opt(structure!(InputSource {
             evdev: opt(text()),
             dev: opt(text()),
-            grab: opt(text()),
-            grab_toggle: opt(text()),
+            grab: opt(value_enum!(InputGrab)),
+            grab_toggle: opt(value_enum!(InputGrabToggle)),
             repeat: opt(on_off()),
             extra: extra(),
         })),
@@ -72,8 +72,8 @@ fn tpm_backend() -> BoxedStrategy<TpmBackend> {
             extra: extra(),
         })),
         source: opt(structure!(TpmSource {
-            kind: opt(text()),
-            mode: opt(text()),
+            kind: opt(value_enum!(TpmSourceType)),
+            mode: opt(value_enum!(TpmSourceMode)),
             path: opt(text()),
             extra: extra(),
         })),
@@ -83,7 +83,7 @@ fn tpm_backend() -> BoxedStrategy<TpmBackend> {
         })),
         profile: opt(structure!(TpmProfile {
             source: opt(text()),
-            remove_disabled: opt(text()),
+            remove_disabled: opt(value_enum!(TpmRemoveDisabled)),
             name: opt(text()),
             extra: extra(),
         })),
