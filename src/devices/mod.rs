@@ -138,7 +138,7 @@ pub use self::memorydev::{
 pub use self::nvram::NvramDevice;
 pub use self::panic::{Panic, PanicModel};
 pub use self::pstore::{Pstore, PstoreBackend};
-pub use self::redirdev::{Hub, Redirdev, RedirdevBus};
+pub use self::redirdev::{Hub, HubType, Redirdev, RedirdevBus};
 pub use self::redirfilter::{Redirfilter, UsbFilterValue, UsbdevFilter};
 pub use self::rng::{Rng, RngBackend, RngBackendModel, RngRate};
 pub use self::shmem::{Shmem, ShmemModel, ShmemModelType, ShmemMsi, ShmemRole, ShmemServer};

@@ -10,13 +10,21 @@ use super::common::{Acpi, Alias, Boot};
 use crate::values::value_enum;
 use crate::xml::Extra;
 
+value_enum! {
+    /// `<hub type=…>`: the bus the hub extends (formatdomain: "Hub devices").
+    pub enum HubType {
+        /// `usb`
+        Usb = "usb",
+    }
+}
+
 /// `<hub>`: a USB hub that adds ports to a USB bus (formatdomain: "Hub devices").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Hub {
     /// `type`: the hub's bus, `usb`.
     #[serde(rename = "@type")]
-    pub kind: Option<String>,
+    pub kind: Option<HubType>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<acpi>`: ACPI index.

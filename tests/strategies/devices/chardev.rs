@@ -8,8 +8,8 @@ use libvirt_domain::devices::{
     Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharSource, CharSourceChannel,
     CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath, CharSourceQemuVdagent,
     CharSourceTcp, CharSourceUdp, CharSourceUnix, CharTarget, CharTargetModel, CharTargetModelName,
-    CharTargetType, ChardevType, Console, Hub, OtherSource, Parallel, Redirdev, RedirdevBus, Rng,
-    RngBackend, RngBackendModel, RngRate, Serial,
+    CharTargetType, ChardevType, Console, Hub, HubType, OtherSource, Parallel, Redirdev,
+    RedirdevBus, Rng, RngBackend, RngBackendModel, RngRate, Serial,
 };
 use proptest::prelude::*;
 
@@ -230,7 +230,7 @@ chardev!(channel, Channel);
 /// `<hub>`.
 pub fn hub() -> BoxedStrategy<Hub> {
     structure!(Hub {
-        kind: opt(text()),
+        kind: opt(value_enum!(HubType)),
         alias: opt(alias()),
         acpi: opt(acpi()),
         address: opt(address()),

@@ -155,15 +155,17 @@ fn vhost_vdpa() -> BoxedStrategy<DiskSourceVhostVdpa> {
 /// new variant is not a compile error here: add it.)
 pub fn source_at(depth: u32) -> BoxedStrategy<DiskSource> {
     prop_oneof![
-        file(depth).prop_map(DiskSource::File),
-        block(depth).prop_map(DiskSource::Block),
-        dir(depth).prop_map(DiskSource::Dir),
-        network(depth).prop_map(DiskSource::Network),
-        volume(depth).prop_map(DiskSource::Volume),
-        nvme(depth).prop_map(DiskSource::Nvme),
-        vhost_user().prop_map(DiskSource::VhostUser),
-        vhost_vdpa().prop_map(DiskSource::VhostVdpa),
-        structure!(OtherSource { extra: extra() }).prop_map(DiskSource::Other),
+        1 => file(depth).prop_map(DiskSource::File),
+        1 => block(depth).prop_map(DiskSource::Block),
+        1 => dir(depth).prop_map(DiskSource::Dir),
+        // Network sources have the most shapes (a protocol of 17, each with its own
+        // children), so they are drawn as often as the other types together.
+        8 => network(depth).prop_map(DiskSource::Network),
+        1 => volume(depth).prop_map(DiskSource::Volume),
+        1 => nvme(depth).prop_map(DiskSource::Nvme),
+        1 => vhost_user().prop_map(DiskSource::VhostUser),
+        1 => vhost_vdpa().prop_map(DiskSource::VhostVdpa),
+        1 => structure!(OtherSource { extra: extra() }).prop_map(DiskSource::Other),
     ]
     .boxed()
 }
