@@ -61,31 +61,32 @@ const RAREST_SHOWN: usize = 5;
 /// Parts drawn more (or less) often than [`PART_DRAWS`] or [`DEVICE_DRAWS`], each
 /// with the reason.
 const DRAWS: &[(&str, usize)] = &[
-    // `<domain type>`: 17 values.
+    // `<domain type>`: 16 values.
     ("kind", 1_000),
-    // `<sysinfo>`: a variant per type, `<entry name>` has 5 to 10 values per parent.
+    // `<sysinfo>`: `smbios` is one variant in 3, and its `<entry name>` has 4 to 7
+    // values per parent.
     ("sysinfo", 1_000),
-    // `<perf><event name>`: about 40 values.
-    ("perf", 2_000),
+    // `<perf><event name>`: 22 values.
+    ("perf", 1_000),
     // `<os><type arch>`: 35 values.
     ("os.kind", 2_000),
     // `<os>` as a whole: each of its fields is drawn on its own.
     ("os", 30),
     // `<devices>` as a whole: each device kind is drawn on its own.
     ("devices", 30),
-    // `<controller model>`: 42 values.
+    // `<controller model>`: 41 values.
     ("devices.controller", 1_500),
-    // `<audio>`: a variant per driver (14), each with its own attributes.
-    ("devices.audio", 3_000),
+    // `<audio driver>`: `sdl` is one backend in 12, and has 4 drivers.
+    ("devices.audio", 2_000),
     // `<hostdev>`: a variant per mode and type, each with its own source.
     ("devices.hostdev", 2_000),
     // `<smartcard>`: one variant in 4 is `passthrough`, with a character device type
-    // (16 values) and a target type (about 15).
+    // (15 values) and a target type (17).
     ("devices.smartcard", 2_000),
     // `<disk>` and `<os><nvram>`: with every field set a disk source is large (a disk
     // takes 35 ms to draw and write in a debug build), so fewer draws: its rarest
-    // values are written 5 to 10 times. (A source of one type per disk type, as
-    // planned, makes a disk smaller: then draw it as often as the other devices.)
+    // values are written 5 to 10 times. (If a disk source comes to hold only its
+    // type's fields, a disk gets smaller: then draw it as often as the others.)
     ("devices.disk", 300),
     ("os.nvram", 300),
 ];
