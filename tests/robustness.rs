@@ -2,6 +2,7 @@
 //! fails with a clear error and its line:column, or reads into a value that is written
 //! and read back unchanged.
 
+use libvirt_domain::devices::Device;
 use libvirt_domain::{Domain, Error, Position};
 
 /// The fuzzer's idempotence rule: `from_xml(x) = d`, `to_xml(d) = s`,
@@ -13,6 +14,23 @@ fn idempotent(xml: &str) -> Domain {
     assert_eq!(back, domain, "{xml}\nwritten as\n{written}");
     assert_eq!(back.to_xml().unwrap(), written, "{xml}");
     domain
+}
+
+/// The same rule for a device fragment, which must also read back equal to the same
+/// device inside a domain.
+fn device_idempotent(xml: &str) -> Device {
+    let device = Device::from_xml(xml).unwrap_or_else(|e| panic!("{xml}: {e}"));
+    let written = device.to_xml().unwrap_or_else(|e| panic!("{xml}: {e}"));
+    let back = Device::from_xml(&written).unwrap_or_else(|e| panic!("{written}: {e}"));
+    assert_eq!(back, device, "{xml}\nwritten as\n{written}");
+    assert_eq!(back.to_xml().unwrap(), written, "{xml}");
+    let domain = idempotent(&format!(
+        "<domain type='kvm'><devices>{xml}</devices></domain>"
+    ));
+    let inside = domain.devices.expect("devices").devices;
+    assert_eq!(inside.len(), 1, "{xml}");
+    assert_eq!(inside[0], device, "{xml}");
+    device
 }
 
 /// `xml` is malformed, reported at `line:column` with a message containing `says`.
@@ -116,4 +134,17 @@ fn names_that_are_not_xml_names_are_malformed() {
     }
     // Names outside ASCII are names too.
     idempotent("<domain type='kvm'><é·x ѩ='1'/></domain>");
+}
+
+#[test]
+fn stray_text_around_a_modelled_child_reads_back_the_same() {
+    let domain = idempotent("<domain type='kvm'>x<name>n</name>y</domain>");
+    assert_eq!(domain.name.as_deref(), Some("n"));
+    assert_eq!(domain.extra.nodes.len(), 1, "{:?}", domain.extra);
+    // Unknown elements between the text pieces keep them apart.
+    let domain = idempotent("<domain type='kvm'>x<x-a/>y<name>n</name>z</domain>");
+    assert_eq!(domain.extra.nodes.len(), 3, "{:?}", domain.extra);
+    // The same for a device, alone and inside a domain.
+    device_idempotent("<video>a<model type='vga'/>b</video>");
+    device_idempotent("<video>a<model type='vga'/>b<address type='pci'/>c</video>");
 }
