@@ -2,7 +2,9 @@
 //! fails with a clear error and its line:column, or reads into a value that is written
 //! and read back unchanged.
 
+use libvirt_domain::cpu::Cpu;
 use libvirt_domain::devices::Device;
+use libvirt_domain::os::OsTypeKind;
 use libvirt_domain::{Domain, Error, Position};
 
 /// The fuzzer's idempotence rule: `from_xml(x) = d`, `to_xml(d) = s`,
@@ -147,4 +149,16 @@ fn stray_text_around_a_modelled_child_reads_back_the_same() {
     // The same for a device, alone and inside a domain.
     device_idempotent("<video>a<model type='vga'/>b</video>");
     device_idempotent("<video>a<model type='vga'/>b<address type='pci'/>c</video>");
+}
+
+#[test]
+fn empty_cdata_is_no_text() {
+    let domain = idempotent("<domain type='kvm'><os><type><![CDATA[]]></type></os></domain>");
+    let os = domain.os.expect("os");
+    assert_eq!(os.kind.expect("type").kind, OsTypeKind::default());
+
+    let domain = idempotent("<domain type='kvm'><cpu><model><![CDATA[]]></model></cpu></domain>");
+    let cpu: Cpu = domain.cpu.expect("cpu");
+    let model = cpu.model.expect("model");
+    assert_eq!(model.name, None);
 }

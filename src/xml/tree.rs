@@ -423,6 +423,10 @@ impl<'a> TreeBuilder<'a> {
         text: Cow<'_, str>,
         offset: usize,
     ) -> Result<()> {
+        if text.is_empty() {
+            // `<![CDATA[]]>` adds nothing: `<a><![CDATA[]]></a>` is `<a/>`.
+            return Ok(());
+        }
         self.check_chars(&text, offset)?;
         let Some(parent) = stack.last_mut() else {
             if text.trim_matches(is_xml_space).is_empty() {
