@@ -162,3 +162,22 @@ fn empty_cdata_is_no_text() {
     let model = cpu.model.expect("model");
     assert_eq!(model.name, None);
 }
+
+#[test]
+fn too_many_namespace_bindings_are_reported_where_they_are() {
+    let decls: String = (0..129).map(|i| format!(" xmlns:p{i}='urn:{i}'")).collect();
+    let xml = format!("<domain type='kvm'>\n  <devices>\n    <x{decls}/>\n  </devices>\n</domain>");
+    malformed_at(&xml, 3, 5, "namespace declarations");
+}
+
+#[test]
+fn a_root_in_another_namespace_is_named_with_it() {
+    let xml = "<domain xmlns='http://libvirt.org/schemas/domain/qemu/1.0' type='kvm'/>";
+    let err = Domain::from_xml(xml).expect_err(xml);
+    let message = err.to_string();
+    assert!(
+        message.contains("<domain> in no namespace, found <domain> in the namespace 'http://libvirt.org/schemas/domain/qemu/1.0'"),
+        "{message}"
+    );
+    assert!(message.starts_with("line 1, column 1:"), "{message}");
+}

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use quick_xml::events::attributes::Attribute as RawAttribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{QName, ResolveResult};
+use quick_xml::name::{NamespaceError, QName, ResolveResult};
 use quick_xml::NsReader;
 
 use crate::error::{Error, Position, Result};
@@ -301,6 +301,16 @@ impl<'a> TreeBuilder<'a> {
                 }
                 Ok((ResolveResult::Bound(ns), ev)) => (Some(namespace_uri(ns.as_ref())), ev),
                 Ok((_, ev)) => (None, ev),
+                Err(quick_xml::Error::Namespace(e)) => {
+                    // Raised while binding the namespaces of the start tag at `start`.
+                    let message = match e {
+                        NamespaceError::TooManyBindings(n) => {
+                            format!("more than {n} namespace declarations in scope")
+                        }
+                        other => other.to_string(),
+                    };
+                    return Err(self.syntax(start, message));
+                }
                 Err(e) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
                     return Err(self.syntax(at, e.to_string()));
