@@ -6,6 +6,7 @@
 mod de;
 mod de_fields;
 mod names;
+mod paths;
 mod raw;
 mod ser;
 mod tree;

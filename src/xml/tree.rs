@@ -5,6 +5,7 @@
 //! the place it was read from.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use quick_xml::events::attributes::Attribute as RawAttribute;
 use quick_xml::events::{BytesStart, Event};
@@ -471,6 +472,7 @@ impl<'a> TreeBuilder<'a> {
             local: str_of(local.as_ref()),
         };
         let mut attributes = Vec::new();
+        let mut prefixed: HashSet<(Option<String>, String)> = HashSet::new();
         let base = self.text.as_ptr() as usize;
         for attr in s.attributes() {
             let attr = match attr {
@@ -519,7 +521,9 @@ impl<'a> TreeBuilder<'a> {
                 prefix,
                 local: str_of(local.as_ref()),
             };
-            if attributes.iter().any(|a: &Attribute| a.name == name) {
+            // Prefixed names are always in a namespace, so they can only repeat each
+            // other (`a:x` and `b:x` with `a` and `b` bound to one URI).
+            if !prefixed.insert((name.namespace.clone(), name.local.clone())) {
                 return Err(self.syntax(
                     key_offset,
                     format!("duplicate attribute {}", name.qualified()),
@@ -619,6 +623,7 @@ mod tests {
             "<a>",
             "<a></b>",
             "<a x='1' x='2'/>",
+            "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>",
             "<a>&foo;</a>",
             "<a>&#1;</a>",
             "<a/><b/>",
