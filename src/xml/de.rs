@@ -392,8 +392,11 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        let access = StructAccess::new(self, fields);
-        visitor.visit_map(access).map_err(|e| self.locate(e))
+        // One level of the recursion: see `with_stack`.
+        crate::xml::with_stack(|| {
+            let access = StructAccess::new(self, fields);
+            visitor.visit_map(access).map_err(|e| self.locate(e))
+        })
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {

@@ -336,6 +336,11 @@ impl<'a> TreeBuilder<'a> {
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
                     }
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(
+                            self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
+                        );
+                    }
                     let el = self.start(ns, &s, start)?;
                     match stack.last_mut() {
                         Some(parent) => parent.children.push(Node::Element(el)),
@@ -640,5 +645,10 @@ mod tests {
     fn deep_nesting_is_refused() {
         let doc = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
         assert!(Element::parse(&doc).is_err());
+        // The limit counts every element, an empty one included.
+        let doc = "<a>".repeat(MAX_DEPTH) + "<b/>" + &"</a>".repeat(MAX_DEPTH);
+        assert!(Element::parse(&doc).is_err());
+        let doc = "<a>".repeat(MAX_DEPTH - 1) + "<b/>" + &"</a>".repeat(MAX_DEPTH - 1);
+        assert!(Element::parse(&doc).is_ok());
     }
 }
