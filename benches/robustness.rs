@@ -49,8 +49,11 @@ fn repeated_devices(n: usize) -> String {
     s
 }
 
+/// A family of documents: its name and how to make one with `n` elements.
+type Family = (&'static str, fn(usize) -> String);
+
 fn read(c: &mut Criterion) {
-    let families: [(&str, fn(usize) -> String); 3] = [
+    let families: [Family; 3] = [
         ("unknown_devices", unknown_devices),
         ("repeated_vcpu", repeated_vcpu),
         ("repeated_devices", repeated_devices),
