@@ -47,7 +47,7 @@ use libvirt_domain::events::Pm;
 use libvirt_domain::os::OsFirmware;
 use libvirt_domain::values::YesNo;
 use libvirt_domain::xml::Element;
-use libvirt_domain::{Domain, Preset};
+use libvirt_domain::{Domain, OnOff, Preset};
 
 /// The variable that turns skips into failures.
 const REQUIRE: &str = "REQUIRE_QEMU";
@@ -95,9 +95,14 @@ struct Embed {
 }
 
 impl Embed {
-    /// A fresh embedded root for `test`, or `None` (skipped) when the Debian root,
-    /// its QEMU driver or the user are missing.
-    fn new(test: &str) -> Option<Embed> {
+    /// A fresh embedded root for `test` (named after `label`), or `None` (skipped)
+    /// when the Debian root, its QEMU driver or the user are missing, or the caller
+    /// is not root (mount namespaces need it).
+    fn new(test: &str, label: &str) -> Option<Embed> {
+        if !effective_root() {
+            common::libvirt::skip(REQUIRE, test, "mount namespaces need root");
+            return None;
+        }
         let root = common::libvirt::root();
         if !root.join("usr/bin/virsh").is_file() || !root.join(DRIVER).is_file() {
             common::libvirt::skip(
@@ -119,7 +124,7 @@ impl Embed {
             return None;
         };
         let embed = Embed {
-            dir: format!("/tmp/{}", unique_name(test)),
+            dir: format!("/tmp/{}", unique_name(label)),
             root,
             ids,
         };
@@ -210,6 +215,16 @@ impl Drop for Embed {
         }
         let _ = std::fs::remove_dir_all(self.host(""));
     }
+}
+
+/// Whether this process runs with effective uid 0 (`/proc/self/status`).
+fn effective_root() -> bool {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Uid:"))
+        .and_then(|ids| ids.split_whitespace().nth(1))
+        == Some("0")
 }
 
 /// `libvirt-ci`'s uid and gid from the root's `/etc/passwd`.
@@ -343,7 +358,7 @@ fn check_written_back(test: &str, ours: &Domain, dump: &str) -> Domain {
 #[test]
 fn every_build_is_defined_by_the_qemu_driver() {
     let test = "qemu define";
-    let Some(embed) = Embed::new("define") else {
+    let Some(embed) = Embed::new(test, "define") else {
         return;
     };
     let mut commands = String::new();
@@ -393,9 +408,14 @@ fn every_build_is_defined_by_the_qemu_driver() {
             dumped(section).unwrap_or_else(|| panic!("{test}: not defined\n{stderr}\n{section}"));
         let back = check_written_back(&test, domain, dump);
         if *label == "plain" {
-            // The plain build leaves the choice of firmware to libvirt
-            // (docs/presets.md); record what Debian 13's descriptors make it pick.
-            println!("{test}: libvirt chose Secure Boot {:?}", secure(&back));
+            // The plain build leaves Secure Boot to libvirt (docs/presets.md, which
+            // says what Debian 13's firmware descriptors make it pick).
+            let smm = back.features.as_ref().and_then(|f| f.smm.as_ref());
+            assert_eq!(
+                (secure(&back), smm.and_then(|smm| smm.state)),
+                (Some(YesNo::Yes), Some(OnOff::On)),
+                "{test}: libvirt no longer picks Secure Boot with SMM; update docs/presets.md"
+            );
         }
     }
     let s4 = sections.next().expect("the suspend-to-disk section");
@@ -461,17 +481,19 @@ fn start(test: &str, mut domain: Domain, embed: &Embed) {
 /// The plain build starts under TCG with the firmware libvirt picks for it.
 #[test]
 fn plain_build_starts() {
-    let Some(embed) = Embed::new("plain") else {
+    let test = "qemu start plain";
+    let Some(embed) = Embed::new(test, "plain") else {
         return;
     };
-    start("qemu start plain", build("plain"), &embed);
+    start(test, build("plain"), &embed);
 }
 
 /// The Linux session preset starts under TCG with OpenGL and 3D off (CI has no GPU)
 /// and its share pointed at an empty directory.
 #[test]
 fn linux_session_preset_starts() {
-    let Some(embed) = Embed::new("linux") else {
+    let test = "qemu start linux-session";
+    let Some(embed) = Embed::new(test, "linux") else {
         return;
     };
     std::fs::create_dir_all(embed.host("share")).expect("create the share");
@@ -502,7 +524,7 @@ fn linux_session_preset_starts() {
         (1, 1),
         "the preset has OpenGL and 3D to turn off"
     );
-    start("qemu start linux-session", domain, &embed);
+    start(test, domain, &embed);
 }
 
 /// The parts of `virsh domcapabilities` that describe the emulator, machine, firmware
@@ -516,7 +538,7 @@ const DOMCAPS_PARTS: [&str; 6] = ["path", "domain", "machine", "arch", "os", "de
 #[test]
 fn domcapabilities_match_the_fixtures() {
     let test = "qemu domcapabilities";
-    let Some(embed) = Embed::new("domcaps") else {
+    let Some(embed) = Embed::new(test, "domcaps") else {
         return;
     };
     let write = common::libvirt::required("WRITE_DOMCAPS");
