@@ -62,9 +62,10 @@ const DOMCAPS_DIR: &str = "tests/fixtures/domcaps";
 
 /// Run as PID 1 of a new mount and PID namespace: make the Debian root (`$1`) the
 /// namespace's `/` with `pivot_root`, then run virsh on the embedded root (`$2`) as
-/// uid:gid `$3`:`$4` mapped to the caller. The shell stays PID 1 (no `exec`) so the
-/// processes QEMU's daemonising orphans are reaped; when it exits, the kernel kills
-/// whatever is left in the namespace.
+/// uid:gid `$3`:`$4` mapped to the caller. The shell stays PID 1 (no `exec`) and
+/// reaps the processes QEMU orphans when it daemonises (virsh as PID 1 would not, and
+/// waits for them forever); when the shell exits, the kernel kills whatever is left
+/// in the namespace.
 const ENTER: &str = r#"
 root=$1 embed=$2 uid=$3 gid=$4
 shift 4
