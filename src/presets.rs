@@ -25,7 +25,7 @@
 //!
 //! Suspend to disk is off in every preset, although Phyllome's session files allow
 //! it: with `<suspend-to-disk enabled='yes'/>` libvirt's QEMU driver looks for a
-//! firmware that declares the `acpi-s4` feature, no OVMF build declares it, and the
+//! firmware that declares the `acpi-s4` feature, OVMF's descriptors do not, and the
 //! domain is refused ("Unable to find 'efi' firmware that is compatible with the
 //! current configuration").
 //!
@@ -147,7 +147,7 @@ impl Preset {
         domain.on_crash = Some(CrashAction::Destroy);
         // Suspend to RAM as Phyllome's files have it; suspend to disk always off:
         // with it on, libvirt's QEMU driver wants a firmware that declares `acpi-s4`,
-        // which no OVMF build does, and refuses the domain (docs/presets.md).
+        // which OVMF's descriptors do not, and refuses the domain (docs/presets.md).
         domain.pm = Some(Pm::new(session, false));
         domain.devices = Some(crate::devices::Devices::new(self.devices(mode)));
         domain

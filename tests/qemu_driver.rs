@@ -375,9 +375,9 @@ fn every_build_is_defined_by_the_qemu_driver() {
         domains.push((label, domain));
     }
     // Phyllome's session files allow suspend to disk; the driver then wants a
-    // firmware declaring `acpi-s4`, which no OVMF build does, so the session preset
-    // turns it off (docs/presets.md). Checked here so the day a firmware declares it
-    // shows.
+    // firmware declaring `acpi-s4`, which OVMF's descriptors do not, so the session
+    // preset turns it off (docs/presets.md). Checked here so the day a firmware
+    // declares it shows.
     let mut s4 = build("linux-session");
     s4.name = Some("qemu-s4".into());
     s4.pm = Some(Pm::both(true));
