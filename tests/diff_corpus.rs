@@ -10,10 +10,12 @@
 //! `REQUIRE_CORPUS=1` makes its absence a failure.
 
 mod common;
+mod diff_common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use diff_common::{bare, write, Rng};
 use libvirt_domain::xml::{Element, Node};
 use libvirt_domain::Domain;
 
@@ -55,21 +57,6 @@ fn read_domain(dir: &Path, file: &str) -> Result<(String, Domain), String> {
     let text = std::fs::read_to_string(dir.join(file)).map_err(|e| format!("{file}: {e}"))?;
     let domain = Domain::from_xml(&text).map_err(|e| format!("{file}: {e}"))?;
     Ok((text, domain))
-}
-
-/// A path with its identity predicates taken out: `/domain/devices/disk/source/@file`.
-fn bare(path: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0;
-    for c in path.chars() {
-        match c {
-            '[' => depth += 1,
-            ']' => depth -= 1,
-            c if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 #[test]
@@ -152,64 +139,6 @@ fn diff_of_every_document_with_itself_is_empty() {
 /// How many seeded mutations the mutation test makes (at least 1,000).
 const MUTATIONS: usize = 1500;
 
-/// A small deterministic generator (xorshift64*), so every run makes the same changes.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-}
-
-/// A value that differs from `value` in one place and keeps its shape: `yes`↔`no`,
-/// `on`↔`off`, otherwise the last character moved to the next digit or letter (so a
-/// number stays a number, a MAC address a MAC address), else `x` appended.
-fn mutate(value: &str) -> String {
-    match value {
-        "yes" => return "no".into(),
-        "no" => return "yes".into(),
-        "on" => return "off".into(),
-        "off" => return "on".into(),
-        _ => {}
-    }
-    let mut chars: Vec<char> = value.chars().collect();
-    match chars.last_mut() {
-        Some(c) if c.is_ascii_digit() => {
-            *c = if *c == '9' {
-                '0'
-            } else {
-                (*c as u8 + 1) as char
-            }
-        }
-        Some(c) if c.is_ascii_hexdigit() => {
-            *c = if c.eq_ignore_ascii_case(&'f') {
-                'a'
-            } else {
-                (*c as u8 + 1) as char
-            }
-        }
-        Some(c) if c.is_ascii_lowercase() => {
-            *c = if *c == 'z' {
-                'a'
-            } else {
-                (*c as u8 + 1) as char
-            }
-        }
-        Some(c) if c.is_ascii_uppercase() => {
-            *c = if *c == 'Z' {
-                'A'
-            } else {
-                (*c as u8 + 1) as char
-            }
-        }
-        _ => chars.push('x'),
-    }
-    chars.into_iter().collect()
-}
-
 /// Where one value sits: the element (child indices from the root) and the attribute,
 /// or `None` for the element's text.
 #[derive(Clone)]
@@ -291,68 +220,6 @@ fn candidates(
     }
 }
 
-/// Writes an element tree as XML text (enough for a document that was just parsed).
-fn write(element: &Element, out: &mut String) {
-    fn escape(text: &str, out: &mut String) {
-        for c in text.chars() {
-            match c {
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                '&' => out.push_str("&amp;"),
-                '\'' => out.push_str("&apos;"),
-                '"' => out.push_str("&quot;"),
-                '\t' => out.push_str("&#9;"),
-                '\n' => out.push_str("&#10;"),
-                '\r' => out.push_str("&#13;"),
-                c => out.push(c),
-            }
-        }
-    }
-    out.push('<');
-    out.push_str(&element.name.qualified());
-    if let (Some(ns), Some(prefix)) = (&element.name.namespace, &element.name.prefix) {
-        out.push_str(&format!(" xmlns:{prefix}='"));
-        escape(ns, out);
-        out.push('\'');
-    } else if let Some(ns) = &element.name.namespace {
-        out.push_str(" xmlns='");
-        escape(ns, out);
-        out.push('\'');
-    }
-    for a in &element.attributes {
-        if let (Some(ns), Some(prefix)) = (&a.name.namespace, &a.name.prefix) {
-            if prefix != "xml" {
-                out.push_str(&format!(" xmlns:{prefix}='"));
-                escape(ns, out);
-                out.push('\'');
-            }
-        }
-        out.push(' ');
-        out.push_str(&a.name.qualified());
-        out.push_str("='");
-        escape(&a.value, out);
-        out.push('\'');
-    }
-    out.push('>');
-    for child in &element.children {
-        match child {
-            Node::Element(e) => write(e, out),
-            Node::Text(t) => escape(&t.text, out),
-        }
-    }
-    out.push_str("</");
-    out.push_str(&element.name.qualified());
-    out.push('>');
-}
-
-/// The element at `steps` (child indices) below `root`.
-fn element_at<'e>(root: &'e mut Element, steps: &[usize]) -> &'e mut Element {
-    steps.iter().fold(root, |e, &i| match &mut e.children[i] {
-        Node::Element(kid) => kid,
-        Node::Text(_) => unreachable!("steps index elements"),
-    })
-}
-
 #[test]
 fn a_changed_value_is_drift_at_its_path() {
     let Some(dir) = corpus() else { return };
@@ -394,23 +261,12 @@ fn a_changed_value_is_drift_at_its_path() {
         let (doc, site) = sites.swap_remove((rng.next() % sites.len() as u64) as usize);
         let (name, desired, output_tree) = &documents[doc];
         let mut mutated = output_tree.clone();
-        let element = element_at(&mut mutated, &site.steps);
-        let (old, new) = match site.attribute {
-            Some(a) => {
-                let old = element.attributes[a].value.clone();
-                element.attributes[a].value = mutate(&old);
-                (old, element.attributes[a].value.clone())
-            }
-            None => {
-                let old = element.text().into_owned();
-                let new = mutate(&old);
-                element.children = vec![Node::Text(libvirt_domain::xml::Text {
-                    text: new.clone(),
-                    position: Default::default(),
-                })];
-                (old, new)
-            }
+        let value = diff_common::Value {
+            steps: site.steps.clone(),
+            attribute: site.attribute,
+            path: site.path.clone(),
         };
+        let (old, new) = diff_common::change(&mut mutated, &value);
         let mut text = String::new();
         write(&mutated, &mut text);
         // A change the model refuses to read (a number out of range, say) is no test.

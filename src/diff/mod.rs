@@ -1,22 +1,4 @@
-//! Semantic diff and drift between two domains.
-//!
-//! [`Domain::diff`] lists what changed between two definitions, path by path, comparing
-//! values as libvirt reads them: sizes by bytes (`4 GiB` is `4194304 KiB`), numbers by
-//! value (`0x1f` is `31`), UUIDs and MAC addresses in any case; attribute order and
-//! layout never matter. Devices are matched by identity, not position: disks by target
-//! `dev`, interfaces by MAC address (else alias, else order among interfaces),
-//! controllers by type and index, other devices by alias, else by order within their
-//! kind.
-//!
-//! [`Domain::applied_in`] answers "did libvirt apply my definition?": everything the
-//! definition sets must be in libvirt's live XML, as libvirt normalises it. Each
-//! normalisation is a named rule (`src/diff/rules`) (units, machine aliases, firmware
-//! resolution, `listen` mirroring, …); libvirt may add anything the definition left
-//! out (addresses, aliases, controllers, defaults).
-//!
-//! Paths read like XPath with identities as predicates:
-//! `/domain/devices/disk[dev=vda]/driver/@cache`, `/domain/devices/controller[type=usb,index=0]`,
-//! `/domain/devices/video` (one of its kind) or `/domain/devices/serial[2]` (by order).
+#![doc = include_str!("../../docs/diff.md")]
 
 mod applied;
 mod compare;
@@ -214,3 +196,6 @@ pub fn applied_elements(desired: &Element, live: &Element) -> std::result::Resul
 fn compact_name(e: &Element) -> String {
     format!("<{}>", e.name.qualified())
 }
+
+#[cfg(test)]
+mod tests;

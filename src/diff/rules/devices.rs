@@ -166,3 +166,40 @@ pub(crate) fn s390_acpi(site: &Site, name: &Name, _: &Element) -> bool {
         && site.at(&["domain", "features"])
         && arch(site.desired_root()).is_some_and(|a| a.starts_with("s390"))
 }
+
+/// **Host model expanded**: while a `host-model` domain runs, libvirt shows the CPU
+/// it resolved: `mode='custom'` with the host's model (and `fallback='forbid'`), so
+/// the live XML names the CPU the guest really got.
+pub(crate) fn host_model_expanded(
+    site: &Site,
+    name: &str,
+    desired: &str,
+    live: Option<&str>,
+) -> bool {
+    match name {
+        "mode" if site.at(&["domain", "cpu"]) => {
+            desired == "host-model"
+                && live == Some("custom")
+                && site
+                    .live_up(0)
+                    .and_then(|cpu| child(cpu, "model"))
+                    .is_some_and(|m| !m.text().trim().is_empty())
+        }
+        "fallback" if site.at(&["domain", "cpu", "model"]) => {
+            live.is_some()
+                && site.desired_up(1).and_then(|c| attribute(c, "mode")) == Some("host-model")
+                && site.live_up(1).and_then(|c| attribute(c, "mode")) == Some("custom")
+        }
+        _ => false,
+    }
+}
+
+/// **Automatic port**: a graphics `port`, `tlsPort` or `websocket` of `-1` (or any
+/// port with `autoport='yes'`) asks libvirt to pick one when the domain starts; the
+/// live XML shows the port it picked.
+pub(crate) fn automatic_port(site: &Site, name: &str, desired: &str, live: Option<&str>) -> bool {
+    matches!(name, "port" | "tlsPort" | "websocket")
+        && site.at(&["devices", "graphics"])
+        && (desired == "-1" || attribute(site.d(), "autoport") == Some("yes"))
+        && live.is_some_and(|l| l.parse::<u16>().is_ok())
+}

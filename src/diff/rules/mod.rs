@@ -113,6 +113,8 @@ const ATTRIBUTE_RULES: &[(&str, AttributeRule)] = &[
     ("nvram_format", devices::nvram_format),
     ("unsupported_vhost", devices::unsupported_vhost),
     ("removable_usb_only", devices::removable_usb_only),
+    ("host_model_expanded", devices::host_model_expanded),
+    ("automatic_port", devices::automatic_port),
 ];
 const TEXT_RULES: &[(&str, TextRule)] = &[];
 const ELEMENT_RULES: &[(&str, ElementRule)] = &[
