@@ -158,10 +158,15 @@ pub(crate) fn match_group(a_keys: &[Option<String>], b_keys: &[Option<String>]) 
 }
 
 /// The path step for one element: `name[key]`, `name[n]` (1-based) when its group
-/// has more than one element on either side, else `name`.
+/// has more than one element on either side, else `name`. Brackets and `%` in a key
+/// are percent-encoded so that a path's predicates always end where they seem to.
 pub(crate) fn step(element: &Element, key: Option<&str>, index: usize, many: bool) -> String {
     let name = element.name.qualified();
     match key {
+        Some(k) if k.contains(['[', ']', '%']) => {
+            let k = k.replace('%', "%25").replace('[', "%5B").replace(']', "%5D");
+            format!("{name}[{k}]")
+        }
         Some(k) => format!("{name}[{k}]"),
         None if many => format!("{name}[{}]", index + 1),
         None => name.into_owned(),
