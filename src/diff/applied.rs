@@ -98,10 +98,7 @@ impl<'a> Checker<'a> {
         }
         if !skip_text && !d.has_elements() {
             let (td, tl) = (d.text(), l.text());
-            if !td.is_empty()
-                && !same(&td, &tl)
-                && rules::text_kept(&self.site(), &td, &tl).is_none()
-            {
+            if !td.is_empty() && !same(&td, &tl) {
                 out.push(if tl.is_empty() {
                     Change::removed(path.to_owned(), td.into_owned())
                 } else {

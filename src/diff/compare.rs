@@ -4,7 +4,7 @@
 use crate::diff::identity::{groups, keys, match_group, step};
 use crate::diff::render::compact;
 use crate::diff::values::{attribute, same, show_bytes, size};
-use crate::diff::{Change, ChangeKind};
+use crate::diff::Change;
 use crate::xml::Element;
 
 /// Every difference between `a` and `b` (both at `path`), appended to `out`.
@@ -115,11 +115,6 @@ fn group(
     }
     for &j in &matching.only_b {
         let at = format!("{path}/{}", step(b_kids[j], b_keys[j].as_deref(), j, many));
-        out.push(Change {
-            kind: ChangeKind::Added,
-            path: at,
-            old: None,
-            new: Some(compact(b_kids[j])),
-        });
+        out.push(Change::added(at, compact(b_kids[j])));
     }
 }

@@ -164,7 +164,10 @@ pub(crate) fn step(element: &Element, key: Option<&str>, index: usize, many: boo
     let name = element.name.qualified();
     match key {
         Some(k) if k.contains(['[', ']', '%']) => {
-            let k = k.replace('%', "%25").replace('[', "%5B").replace(']', "%5D");
+            let k = k
+                .replace('%', "%25")
+                .replace('[', "%5B")
+                .replace(']', "%5D");
             format!("{name}[{k}]")
         }
         Some(k) => format!("{name}[{k}]"),

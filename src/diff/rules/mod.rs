@@ -86,8 +86,6 @@ pub(crate) fn arch(root: &Element) -> Option<&str> {
 
 /// A rule that explains an attribute's value changing (or disappearing: `live` is `None`).
 pub(crate) type AttributeRule = fn(&Site, &str, &str, Option<&str>) -> bool;
-/// A rule that explains an element's text changing.
-pub(crate) type TextRule = fn(&Site, &str, &str) -> bool;
 /// A rule that explains a child element of the definition missing from the live XML
 /// (the site is the parent).
 pub(crate) type ElementRule = fn(&Site, &Name, &Element) -> bool;
@@ -116,7 +114,6 @@ const ATTRIBUTE_RULES: &[(&str, AttributeRule)] = &[
     ("host_model_expanded", devices::host_model_expanded),
     ("automatic_port", devices::automatic_port),
 ];
-const TEXT_RULES: &[(&str, TextRule)] = &[];
 const ELEMENT_RULES: &[(&str, ElementRule)] = &[
     ("status_only_element", status::status_only_element),
     ("default_element", defaults::default_element),
@@ -145,14 +142,6 @@ pub(crate) fn attribute_kept(
     ATTRIBUTE_RULES
         .iter()
         .find(|(_, rule)| rule(site, name, desired, live))
-        .map(|(n, _)| *n)
-}
-
-/// The rule that explains the element's text going from `desired` to `live`.
-pub(crate) fn text_kept(site: &Site, desired: &str, live: &str) -> Option<&'static str> {
-    TEXT_RULES
-        .iter()
-        .find(|(_, rule)| rule(site, desired, live))
         .map(|(n, _)| *n)
 }
 
