@@ -8,6 +8,7 @@ pub mod clock;
 pub mod cpu;
 pub mod defaults;
 pub mod devices;
+pub mod diff;
 pub mod domain;
 pub mod error;
 pub mod events;

@@ -67,6 +67,24 @@ Examples:
 With --strict, every element, attribute or text the model does not know is listed
 on standard output as FILE:LINE:COL: unmodelled PATH, and the exit status is 1.")]
     Check(CheckArgs),
+    /// Show what changed between two domains, or whether libvirt applied one.
+    ///
+    /// Compares values as libvirt reads them (4 GiB is 4194304 KiB, 0x1f is 31) and
+    /// matches devices by identity (disks by target, NICs by MAC address, controllers
+    /// by type and index). Prints one change per line: + added, - removed,
+    /// ~ changed. Exit status: 0 when equal (applied), 1 when they differ (drifted),
+    /// 2 on error.
+    #[command(after_help = "\
+Examples:
+  libvirt-domain diff old.xml new.xml
+  libvirt-domain diff --json old.xml new.xml
+  virsh dumpxml guest | libvirt-domain diff --applied guest.xml -
+
+With --applied, DESIRED is a definition and LIVE what libvirt gives back (virsh
+dumpxml): LIVE may add defaults, addresses and devices, and may write values in
+libvirt's own form (q35 as pc-q35-X.Y, sizes in KiB); every other difference from
+what DESIRED sets is printed as drift.")]
+    Diff(DiffArgs),
 }
 
 #[derive(Args)]
@@ -134,6 +152,22 @@ struct FmtArgs {
 }
 
 #[derive(Args)]
+struct DiffArgs {
+    /// The old domain (with --applied: the definition), or - for standard input.
+    #[arg(value_name = "A")]
+    old: PathBuf,
+    /// The new domain (with --applied: libvirt's live XML), or - for standard input.
+    #[arg(value_name = "B")]
+    new: PathBuf,
+    /// Check that B holds everything A sets, as libvirt normalises it.
+    #[arg(long)]
+    applied: bool,
+    /// Print the changes as JSON: {"changes": [{"path", "kind", "old", "new"}]}.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
 struct CheckArgs {
     /// Domain XML files.
     #[arg(value_name = "FILE", required = true)]
@@ -149,6 +183,7 @@ fn main() -> ExitCode {
         Command::Show(args) => show(&args),
         Command::Fmt(args) => fmt(&args),
         Command::Check(args) => check(&args),
+        Command::Diff(args) => diff(&args),
     }
 }
 
@@ -333,6 +368,71 @@ fn check(args: &CheckArgs) -> ExitCode {
         }
     }
     exit_code(failed)
+}
+
+/// `diff`: exit 0 when equal (applied), 1 when different (drifted), 2 on error.
+fn diff(args: &DiffArgs) -> ExitCode {
+    const ERROR: u8 = 2;
+    if args.old == Path::new("-") && args.new == Path::new("-") {
+        eprintln!("diff: only one of A and B can be standard input");
+        return ExitCode::from(ERROR);
+    }
+    let load = |path: &Path| -> Result<Domain, String> {
+        let text = if path == Path::new("-") {
+            read_stdin()
+        } else {
+            read_file(path)
+        };
+        text.and_then(|t| parse(&t))
+            .map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("{e}");
+            return ExitCode::from(ERROR);
+        }
+    };
+    let (changes, text) = if args.applied {
+        match old.applied_in(&new) {
+            Ok(()) => (Vec::new(), String::new()),
+            Err(drift) => {
+                let text = drift.to_string();
+                (drift.changes, text)
+            }
+        }
+    } else {
+        match old.diff(&new) {
+            Ok(diff) => {
+                let text = diff.to_string();
+                (diff.changes, text)
+            }
+            Err(e) => {
+                eprintln!("diff: {e}");
+                return ExitCode::from(ERROR);
+            }
+        }
+    };
+    let output = if args.json {
+        match serde_json::to_string_pretty(&serde_json::json!({ "changes": changes })) {
+            Ok(json) => json + "\n",
+            Err(e) => {
+                eprintln!("diff: {e}");
+                return ExitCode::from(ERROR);
+            }
+        }
+    } else {
+        text
+    };
+    if let Err(e) = write_stdout(&output) {
+        eprintln!("{e}");
+        return ExitCode::from(ERROR);
+    }
+    if changes.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }
 
 fn parse(text: &str) -> Result<Domain, String> {
