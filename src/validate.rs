@@ -668,9 +668,7 @@ impl Problems {
     }
 
     fn qemu(&mut self, domain: &Domain) {
-        let Some(cmd) = &domain.qemu_commandline else {
-            return;
-        };
+        let cmd = &domain.qemu_commandline;
         for (i, env) in cmd.env.iter().enumerate() {
             let path = if cmd.env.len() > 1 {
                 format!("/domain/qemu:commandline/qemu:env[{}]/@name", i + 1)

@@ -142,7 +142,7 @@ fn plain_build_uses_the_named_defaults() {
     assert_eq!((memory, current), (DEFAULT_MEMORY, DEFAULT_CURRENT_MEMORY));
     let devices = domain.devices.as_ref().unwrap();
     assert_eq!(devices.emulator(), Some(DEFAULT_EMULATOR));
-    assert!(domain.qemu_commandline.is_none());
+    assert!(domain.qemu_commandline.is_empty());
     assert!(domain.uuid.is_none() && domain.description.is_none());
 }
 

@@ -54,11 +54,7 @@ pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -
         return Err(Error::Parse {
             position: element.position,
             path: format!("/{}", element.name.qualified()),
-            message: format!(
-                "expected the root element <{}>, found <{}>",
-                display_key(root),
-                element.name.qualified()
-            ),
+            message: wrong_root(element, root),
         });
     }
     // Leave no stale content in the side channel, whatever happens.
@@ -66,6 +62,29 @@ pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -
     let result = T::deserialize(ElementDe::new(element, element));
     raw::take();
     result
+}
+
+/// "expected the root element <root>, found <other>", naming the namespaces when
+/// they differ (`<domain>` in the QEMU namespace is not `<domain>`).
+fn wrong_root(element: &Element, root: &str) -> String {
+    let (root_ns, root_local) = match root.strip_prefix('{').and_then(|k| k.split_once('}')) {
+        Some((ns, local)) => (Some(ns), local),
+        None => (None, root),
+    };
+    let found_ns = element.name.namespace.as_deref();
+    let found = element.name.qualified();
+    if root_ns == found_ns {
+        return format!("expected the root element <{root_local}>, found <{found}>");
+    }
+    let within = |ns: Option<&str>| match ns {
+        Some(ns) => format!("in the namespace '{ns}'"),
+        None => "in no namespace".to_owned(),
+    };
+    format!(
+        "expected the root element <{root_local}> {}, found <{found}> {}",
+        within(root_ns),
+        within(found_ns)
+    )
 }
 
 // ---------------------------------------------------------------------------------

@@ -179,7 +179,13 @@ impl<'de> StructAccess<'de> {
                         position: Some(t.position),
                         kind: "text",
                     });
-                    extra.nodes.push(node.clone());
+                    // Text on both sides of a modelled child is written back as one
+                    // text node after the modelled children, so it is one node here
+                    // too: the value reads back as it is written.
+                    match extra.nodes.last_mut() {
+                        Some(Node::Text(last)) => last.text.push_str(&t.text),
+                        _ => extra.nodes.push(node.clone()),
+                    }
                 }
             }
         }

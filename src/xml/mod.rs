@@ -5,6 +5,7 @@
 
 mod de;
 mod de_fields;
+mod names;
 mod raw;
 mod ser;
 mod tree;
