@@ -32,6 +32,11 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    /// One of the strings `items` (not empty).
+    pub fn pick_str(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
+
     /// True once in `n` times.
     pub fn one_in(&mut self, n: usize) -> bool {
         self.below(n) == 0
@@ -493,7 +498,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
             if rng.one_in(3) {
                 name = format!("{}{}", rng.pick(PREFIXES), local(&name));
             } else if rng.one_in(4) {
-                name.push_str(*rng.pick(CHARS));
+                name.push_str(rng.pick_str(CHARS));
             }
             if let Some(end) = &e.end_name {
                 text.replace_range(end.clone(), &name);
@@ -532,7 +537,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
             let Some(range) = value_or_text(&m, rng) else {
                 return false;
             };
-            text.replace_range(range, *rng.pick(VALUES));
+            text.replace_range(range, rng.pick_str(VALUES));
             true
         }
         "unit" => {
@@ -542,7 +547,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
                 .filter(|a| text[a.name.clone()].ends_with("unit"))
                 .collect();
             pick(&units, rng).is_some_and(|a| {
-                text.replace_range(a.value.clone(), *rng.pick(UNITS));
+                text.replace_range(a.value.clone(), rng.pick_str(UNITS));
                 true
             })
         }
@@ -560,7 +565,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
                 _ => rng.below(text.len() + 1),
             };
             let at = boundary(text, at);
-            text.insert_str(at, *rng.pick(CHARS));
+            text.insert_str(at, rng.pick_str(CHARS));
             true
         }
         "namespace" => pick(&m.elements, rng).is_some_and(|e| {
@@ -582,7 +587,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
                 Some(&at) if !rng.one_in(8) => at,
                 _ => boundary(text, rng.below(text.len() + 1)),
             };
-            text.insert_str(at, *rng.pick(MARKUP));
+            text.insert_str(at, rng.pick_str(MARKUP));
             true
         }
         "cdata" => {
@@ -610,7 +615,7 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
 /// [`CHARS`].
 fn byte(text: &mut String, rng: &mut Rng) -> bool {
     if text.is_empty() {
-        text.push_str(*rng.pick(CHARS));
+        text.push_str(rng.pick_str(CHARS));
         return true;
     }
     let at = boundary(text, rng.below(text.len()));
@@ -619,7 +624,7 @@ fn byte(text: &mut String, rng: &mut Rng) -> bool {
     let replacement = if byte.is_ascii() && rng.one_in(2) {
         char::from(byte ^ (1 << rng.below(7))).to_string()
     } else {
-        (*rng.pick(CHARS)).to_owned()
+        rng.pick_str(CHARS).to_owned()
     };
     text.replace_range(at..at + width, &replacement);
     true
@@ -638,7 +643,7 @@ fn reference(text: &mut String, range: Range<usize>, rng: &mut Rng) {
             };
             text.replace_range(at..at + c.len_utf8(), &written);
         }
-        _ => text.insert_str(at, *rng.pick(REFERENCES)),
+        _ => text.insert_str(at, rng.pick_str(REFERENCES)),
     }
 }
 
