@@ -61,6 +61,16 @@ struct ElementSpan {
     end_name: Option<Range<usize>>,
     /// Where an attribute can be inserted: just after the start tag's name.
     after_name: usize,
+    /// Between the start tag and the end tag (`None` for `<a/>`).
+    content: Option<Range<usize>>,
+}
+
+/// An element still open while scanning: where its start tag begins, its name, and
+/// where its content begins.
+struct Open {
+    start: usize,
+    name: Range<usize>,
+    content: usize,
 }
 
 /// One attribute found by [`scan`]: ` name='value'`, leading whitespace included.
@@ -87,7 +97,7 @@ struct Markup {
 fn scan(text: &str) -> Markup {
     let b = text.as_bytes();
     let mut m = Markup::default();
-    let mut open: Vec<(usize, Range<usize>, usize)> = Vec::new();
+    let mut open: Vec<Open> = Vec::new();
     let mut i = 0;
     while let Some(lt) = find(b, i, b"<") {
         if lt > i && !text[i..lt].trim().is_empty() {
@@ -107,14 +117,15 @@ fn scan(text: &str) -> Markup {
         } else if rest.starts_with(b"</") {
             let name = lt + 2..name_end(b, lt + 2);
             let gt = find(b, name.end, b">");
-            if let (Some(gt), Some((start, open_name, after))) = (gt, open.last().cloned()) {
-                if b[open_name.clone()] == b[name.clone()] {
-                    open.pop();
+            if let (Some(gt), Some(top)) = (gt, open.last()) {
+                if b[top.name.clone()] == b[name.clone()] {
+                    let top = open.pop().expect("an open element");
                     m.elements.push(ElementSpan {
-                        whole: start..gt + 1,
-                        name: open_name,
+                        whole: top.start..gt + 1,
+                        after_name: top.name.end,
+                        name: top.name,
                         end_name: Some(name),
-                        after_name: after,
+                        content: Some(top.content..lt),
                     });
                 }
             }
@@ -139,7 +150,7 @@ fn start_tag(
     b: &[u8],
     lt: usize,
     m: &mut Markup,
-    open: &mut Vec<(usize, Range<usize>, usize)>,
+    open: &mut Vec<Open>,
 ) -> Option<usize> {
     let name = lt + 1..name_end(b, lt + 1);
     let mut i = name.end;
@@ -151,7 +162,11 @@ fn start_tag(
         match b.get(i) {
             None => return None,
             Some(b'>') => {
-                open.push((lt, name.clone(), name.end));
+                open.push(Open {
+                    start: lt,
+                    name: name.clone(),
+                    content: i + 1,
+                });
                 return Some(i + 1);
             }
             Some(b'/') if b.get(i + 1) == Some(&b'>') => {
@@ -160,6 +175,7 @@ fn start_tag(
                     name: name.clone(),
                     end_name: None,
                     after_name: name.end,
+                    content: None,
                 });
                 return Some(i + 2);
             }
@@ -437,6 +453,7 @@ pub const CLASSES: &[&str] = &[
     "element-swap",
     "element-copy-into",
     "element-rename",
+    "element-empty",
     "attribute-duplicate",
     "attribute-drop",
     "attribute-swap",
@@ -506,6 +523,21 @@ pub fn mutate(class: usize, text: &mut String, rng: &mut Rng) -> bool {
             text.replace_range(e.name.clone(), &name);
             true
         }
+        "element-empty" => pick(&m.elements, rng).is_some_and(|e| {
+            // Empty versus missing: `<a>…</a>` loses its content (or keeps only
+            // white space), `<a/>` becomes `<a></a>`.
+            match &e.content {
+                Some(content) => {
+                    let filler = rng.pick_str(&["", " ", "\n  ", "<![CDATA[]]>", "<!---->"]);
+                    text.replace_range(content.clone(), filler);
+                }
+                None => {
+                    let name = text[e.name.clone()].to_owned();
+                    text.replace_range(e.whole.end - 2..e.whole.end, &format!("></{name}>"));
+                }
+            }
+            true
+        }),
         "attribute-duplicate" => pick(&m.attributes, rng).is_some_and(|a| {
             let copy = text[a.whole.clone()].to_owned();
             text.insert_str(a.whole.end, &copy);
@@ -697,6 +729,9 @@ mod tests {
         let names: Vec<&str> = m.elements.iter().map(|e| &text[e.name.clone()]).collect();
         assert_eq!(names, ["b", "a"]);
         assert_eq!(&text[m.elements[1].whole.clone()], &text[21..]);
+        let content = m.elements[1].content.clone().expect("<a> has content");
+        assert_eq!(&text[content], "<!-- <c/> --><b/>t<![CDATA[<d/>]]>");
+        assert_eq!(m.elements[0].content, None);
         let values: Vec<&str> = m
             .attributes
             .iter()
