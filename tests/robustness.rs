@@ -5,6 +5,7 @@
 use libvirt_domain::cpu::Cpu;
 use libvirt_domain::devices::Device;
 use libvirt_domain::os::OsTypeKind;
+use libvirt_domain::xml::MAX_DEPTH;
 use libvirt_domain::{Domain, Error, Position};
 
 /// The fuzzer's idempotence rule: `from_xml(x) = d`, `to_xml(d) = s`,
@@ -180,4 +181,97 @@ fn a_root_in_another_namespace_is_named_with_it() {
         "{message}"
     );
     assert!(message.starts_with("line 1, column 1:"), "{message}");
+}
+
+/// Runs `f` on a thread with a 2 MiB stack, the default for spawned threads and test
+/// threads: what reading, writing and checking a document must fit in.
+fn on_a_small_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(f)
+        .expect("thread")
+        .join()
+        .expect("no panic");
+}
+
+/// Everything the fuzzer does with a document that reads: write it, read it back,
+/// compare, validate, list its unknown content.
+fn exercise(xml: &str) -> Domain {
+    let domain = idempotent(xml);
+    let _ = domain.validate();
+    let _ = domain.unmodelled();
+    let copy = domain.clone();
+    assert_eq!(copy, domain);
+    domain
+}
+
+/// A disk whose backing chain is `images` long, its last image's `<source/>` at depth
+/// `depth_of_disk + images + 1`.
+fn disk_with_chain(images: usize) -> String {
+    let mut s = String::from("<disk type='file' device='disk'><source file='/top.qcow2'/>");
+    for i in 0..images {
+        s.push_str(&format!(
+            "<backingStore type='file' index='{}'><format type='qcow2'/><source file='/{i}.qcow2'/>",
+            i + 1
+        ));
+    }
+    s.push_str(&"</backingStore>".repeat(images));
+    s.push_str("<target dev='vda' bus='virtio'/></disk>");
+    s
+}
+
+#[test]
+fn the_deepest_backing_chain_accepted_fits_a_small_stack() {
+    on_a_small_stack(|| {
+        // <domain>, <devices>, <disk>, the chain, and the last image's <source/>.
+        let images = MAX_DEPTH - 4;
+        let deepest = format!(
+            "<domain type='kvm'><devices>{}</devices></domain>",
+            disk_with_chain(images)
+        );
+        let domain = exercise(&deepest);
+        let disk = domain
+            .devices
+            .as_ref()
+            .unwrap()
+            .disks()
+            .next()
+            .expect("disk");
+        let chain = disk.backing_store.as_ref().expect("chain").chain().count();
+        assert_eq!(chain, images);
+
+        let too_deep = format!(
+            "<domain type='kvm'><devices>{}</devices></domain>",
+            disk_with_chain(images + 1)
+        );
+        let err = Domain::from_xml(&too_deep).expect_err("too deep");
+        assert!(err.to_string().contains("nested deeper than 256"), "{err}");
+
+        // A device fragment alone: the disk is the root.
+        let fragment = disk_with_chain(MAX_DEPTH - 2);
+        let device = Device::from_xml(&fragment).unwrap();
+        let written = device.to_xml().unwrap();
+        assert_eq!(Device::from_xml(&written).unwrap(), device);
+    });
+}
+
+#[test]
+fn the_deepest_unknown_content_accepted_fits_a_small_stack() {
+    on_a_small_stack(|| {
+        let nest = |depth: usize| {
+            let inner = depth - 1;
+            format!(
+                "<domain type='kvm'>{}<x-leaf a='1'/>{}</domain>",
+                "<x-a>".repeat(inner - 1),
+                "</x-a>".repeat(inner - 1)
+            )
+        };
+        exercise(&nest(MAX_DEPTH));
+        let metadata = format!(
+            "<domain type='kvm' xmlns:m='urn:m'><metadata>{}<m:leaf/>{}</metadata></domain>",
+            "<m:a>".repeat(MAX_DEPTH - 3),
+            "</m:a>".repeat(MAX_DEPTH - 3)
+        );
+        exercise(&metadata);
+    });
 }

@@ -438,6 +438,19 @@ fn names_built_in_code_that_would_not_read_back_are_refused() {
 }
 
 #[test]
+fn unknown_attributes_after_children_are_written_in_the_start_tag() {
+    let root = parse(
+        "<root x-a='1' m:b='2' xmlns:m='urn:m'><name>n</name><x-c/><cmd xmlns='urn:test'/></root>",
+    );
+    let out = write(&root);
+    assert!(
+        out.starts_with("<root xmlns:ns0='urn:test' x-a='1' xmlns:m='urn:m' m:b='2'>"),
+        "{out}"
+    );
+    assert_eq!(parse(&out), root);
+}
+
+#[test]
 fn namespace_declarations_are_unescaped() {
     let root = parse("<root><m:app xmlns:m='urn:a&amp;b'/></root>");
     let crate::xml::Node::Element(e) = &root.extra.nodes[0] else {

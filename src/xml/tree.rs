@@ -5,6 +5,7 @@
 //! the place it was read from.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use quick_xml::events::attributes::Attribute as RawAttribute;
 use quick_xml::events::{BytesStart, Event};
@@ -335,6 +336,11 @@ impl<'a> TreeBuilder<'a> {
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
                     }
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(
+                            self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
+                        );
+                    }
                     let el = self.start(ns, &s, start)?;
                     match stack.last_mut() {
                         Some(parent) => parent.children.push(Node::Element(el)),
@@ -479,6 +485,7 @@ impl<'a> TreeBuilder<'a> {
             local: str_of(local.as_ref()),
         };
         let mut attributes = Vec::new();
+        let mut prefixed: HashSet<(Option<String>, String)> = HashSet::new();
         let base = self.text.as_ptr() as usize;
         for attr in s.attributes() {
             let attr = match attr {
@@ -527,7 +534,9 @@ impl<'a> TreeBuilder<'a> {
                 prefix,
                 local: str_of(local.as_ref()),
             };
-            if attributes.iter().any(|a: &Attribute| a.name == name) {
+            // Prefixed names are always in a namespace, so they can only repeat each
+            // other (`a:x` and `b:x` with `a` and `b` bound to one URI).
+            if !prefixed.insert((name.namespace.clone(), name.local.clone())) {
                 return Err(self.syntax(
                     key_offset,
                     format!("duplicate attribute {}", name.qualified()),
@@ -627,6 +636,7 @@ mod tests {
             "<a>",
             "<a></b>",
             "<a x='1' x='2'/>",
+            "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>",
             "<a>&foo;</a>",
             "<a>&#1;</a>",
             "<a/><b/>",
@@ -643,5 +653,10 @@ mod tests {
     fn deep_nesting_is_refused() {
         let doc = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
         assert!(Element::parse(&doc).is_err());
+        // The limit counts every element, an empty one included.
+        let doc = "<a>".repeat(MAX_DEPTH) + "<b/>" + &"</a>".repeat(MAX_DEPTH);
+        assert!(Element::parse(&doc).is_err());
+        let doc = "<a>".repeat(MAX_DEPTH - 1) + "<b/>" + &"</a>".repeat(MAX_DEPTH - 1);
+        assert!(Element::parse(&doc).is_ok());
     }
 }

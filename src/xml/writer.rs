@@ -399,9 +399,12 @@ impl Writer {
                 self.found.extend(extra.origin.iter().cloned());
             }
         }
-        for a in &extra.attributes {
-            self.raw_attribute(&a.name, &a.value)?;
-        }
+        self.in_start_tag(|w| {
+            for a in &extra.attributes {
+                w.raw_attribute(&a.name, &a.value)?;
+            }
+            Ok(())
+        })?;
         for n in &extra.nodes {
             match n {
                 Node::Element(e) => self.raw_element(e)?,
@@ -409,6 +412,24 @@ impl Writer {
             }
         }
         Ok(())
+    }
+
+    /// Run `f`, which writes attributes, as if the innermost start tag were still open.
+    /// Unknown attributes are written after the modelled children; moving the content
+    /// out of the way once, instead of once per attribute, keeps writing linear.
+    pub(crate) fn in_start_tag(&mut self, f: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+        let Some(top) = self.stack.last_mut().filter(|o| !o.tag_open) else {
+            return f(self);
+        };
+        let tail = self.out.split_off(top.tag_end);
+        top.tag_open = true;
+        let result = f(self);
+        if let Some(top) = self.stack.last_mut() {
+            top.tag_open = false;
+            top.tag_end = self.out.len();
+        }
+        self.out.push_str(&tail);
+        result
     }
 
     /// Write a raw element; `unknown` when it stands for content the model does not
