@@ -146,12 +146,7 @@ fn scan(text: &str) -> Markup {
 
 /// Scans the start tag at `lt`, recording its attributes; returns the offset after
 /// its `>`.
-fn start_tag(
-    b: &[u8],
-    lt: usize,
-    m: &mut Markup,
-    open: &mut Vec<Open>,
-) -> Option<usize> {
+fn start_tag(b: &[u8], lt: usize, m: &mut Markup, open: &mut Vec<Open>) -> Option<usize> {
     let name = lt + 1..name_end(b, lt + 1);
     let mut i = name.end;
     loop {
