@@ -269,7 +269,13 @@ impl<'a> TreeBuilder<'a> {
     /// An attribute value (raw, borrowed from the text) must be followed by white space
     /// or the end of the tag: `a='1'b='2'` is not well-formed.
     fn check_separated(&mut self, raw_value: &str, base: usize) -> Result<()> {
-        let quote = (raw_value.as_ptr() as usize).saturating_sub(base) + raw_value.len();
+        let Some(start) = (raw_value.as_ptr() as usize).checked_sub(base) else {
+            return Ok(()); // Not borrowed from the text: nothing to look at.
+        };
+        let quote = start + raw_value.len();
+        if quote >= self.text.len() {
+            return Ok(());
+        }
         let next = self.text.as_bytes().get(quote + 1).copied();
         if matches!(next, Some(b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')) {
             return Ok(());
