@@ -477,6 +477,14 @@ impl<'a> TreeBuilder<'a> {
             return Err(self.syntax(offset + 1, format!("{name:?} is not an XML element name")));
         }
         let (local, prefix) = qname.decompose();
+        if prefix.is_some_and(|p| p.as_ref() == "xmlns") {
+            // Namespaces in XML 1.0, "Reserved Prefixes": element names must not
+            // have the prefix xmlns (quick-xml would put them in its namespace).
+            return Err(self.syntax(
+                offset + 1,
+                "the prefix xmlns is reserved for namespace declarations, not elements",
+            ));
+        }
         let name = Name {
             namespace: ns,
             prefix: prefix.map(|p| str_of(p.as_ref())),
