@@ -4,6 +4,7 @@
 
 pub mod bhyve;
 pub mod builder;
+pub mod caps;
 pub mod clock;
 pub mod cpu;
 pub mod defaults;
@@ -32,6 +33,7 @@ pub mod xen;
 pub mod xml;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
+pub use crate::caps::{Capabilities, DomainCapabilities};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result};
 pub use crate::presets::{Mode, Preset};

@@ -16,12 +16,29 @@ pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     let tree = Element::parse(text)?;
     from_element(&tree, root)
+}
+
+/// Parse `text` like [`from_str`], then fail on the first item of content that no
+/// field of `T` models (what [`unmodelled`] lists), naming its path and line:column.
+pub fn from_str_strict<T: DeserializeOwned + Serialize>(
+    text: &str,
+    root: &'static str,
+) -> Result<T> {
+    let value: T = from_str(text, root)?;
+    if let Some(first) = unmodelled(&value, root).into_iter().next() {
+        return Err(Error::Unmodelled {
+            position: first.position.unwrap_or_default(),
+            path: first.path,
+            what: first.kind,
+        });
+    }
+    Ok(value)
 }
 
 /// Read `T` from an already parsed element, which must be named `root`.
