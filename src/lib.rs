@@ -13,6 +13,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod features;
+mod host_check;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;
