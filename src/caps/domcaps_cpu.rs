@@ -30,6 +30,8 @@ impl CpuCaps {
 /// `<cpu><mode name=…>`: one CPU mode; its content depends on `name`
 /// (formatdomaincaps: "CPU configuration"). An unknown mode is kept whole in
 /// [`CpuModeCaps::Other`].
+// One `<cpu>` holds four modes: boxing `host-model` would save little.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "@name")]
 #[non_exhaustive]

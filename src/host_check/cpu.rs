@@ -58,12 +58,11 @@ pub(super) fn check(check: &mut HostCheck<'_>, domain: &Domain) {
             if custom.models.is_empty() {
                 return;
             }
-            match custom.model(name) {
-                None => check.push(
+            if custom.model(name).is_none() {
+                check.push(
                     "/domain/cpu/model",
                     format!("CPU model '{name}' is not known to this host's hypervisor"),
-                ),
-                Some(_) => {}
+                );
             }
         }
         _ => {}
