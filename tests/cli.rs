@@ -373,3 +373,36 @@ fn fmt_and_check_read_capabilities_documents() {
     assert_eq!(wrong.status.code(), Some(1));
     assert!(stderr(&wrong).contains("--caps expects a <capabilities> document"));
 }
+
+#[test]
+fn check_caps_reports_what_the_host_lacks() {
+    let dir = scratch_dir("check_host_caps");
+    let caps = dir.join("caps.xml");
+    std::fs::write(
+        &caps,
+        "<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type>\
+         <arch name='x86_64'><wordsize>64</wordsize><machine>pc-q35-10.0</machine>\
+         <domain type='kvm'/></arch></guest></capabilities>",
+    )
+    .unwrap();
+    let guest = dir.join("guest.xml");
+    std::fs::write(
+        &guest,
+        "<domain type='kvm'><name>g</name><os><type machine='pc-q35-2.0'>hvm</type></os></domain>",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--caps",
+        caps.to_str().unwrap(),
+        guest.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}: /domain/os/type/@machine: the host's emulator for 'x86_64' has no machine type 'pc-q35-2.0'\n",
+            guest.display()
+        )
+    );
+}

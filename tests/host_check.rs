@@ -560,3 +560,45 @@ fn refusals_blaming_qemu_are_measured() {
     );
     assert!(caught > 0, "no refusal blaming QEMU was caught");
 }
+
+#[test]
+fn accepted_x86_64_domains_pass_against_the_host_capabilities() {
+    let tsv = {
+        let mut p = corpus_dir().into_os_string();
+        p.push(".pairs.tsv");
+        PathBuf::from(p)
+    };
+    let caps_path = other_dir().join("caps/tests__qemucaps2xmloutdata__caps.x86_64.xml");
+    let (Ok(pairs), Ok(caps)) = (
+        std::fs::read_to_string(&tsv),
+        std::fs::read_to_string(&caps_path),
+    ) else {
+        common::skip_absent(&caps_path);
+        return;
+    };
+    let caps = libvirt_domain::Capabilities::from_xml(&caps).unwrap();
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for (_, output) in pairs.lines().filter_map(|l| l.split_once('\t')) {
+        if !output.ends_with(".x86_64-latest.xml") {
+            continue;
+        }
+        let text = std::fs::read_to_string(corpus_dir().join(output)).unwrap();
+        let domain = Domain::from_xml(&text).unwrap();
+        if !matches!(domain.kind, DomainType::Kvm | DomainType::Qemu) {
+            continue;
+        }
+        checked += 1;
+        if let Err(e) = domain.check_host_caps(&caps) {
+            for problem in e.problems() {
+                failures.push(format!("{output}: {problem}"));
+            }
+        }
+    }
+    println!(
+        "check_host_caps: {checked} x86_64 domains checked against caps.x86_64.xml, {} problems",
+        failures.len()
+    );
+    assert!(checked > 0);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

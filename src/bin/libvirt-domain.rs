@@ -70,8 +70,9 @@ on standard output as FILE:LINE:COL: unmodelled PATH, and the exit status is 1.
 
 With --domcaps, each domain is also checked against the host's capabilities (the
 output of `virsh domcapabilities`); every problem is listed on standard output as
-FILE: PATH: message, and the exit status is 1. --caps names the output of `virsh
-capabilities`, read and checked like the other files.
+FILE: PATH: message, and the exit status is 1. --caps does the same against the
+host's `virsh capabilities` (guest architectures, machine types, NUMA nodes,
+security drivers).
 
 <domainCapabilities> and <capabilities> documents are read too, by their root
 element:
@@ -155,7 +156,7 @@ struct CheckArgs {
     /// Check each domain against this `<domainCapabilities>` (virsh domcapabilities).
     #[arg(long, value_name = "FILE")]
     domcaps: Option<PathBuf>,
-    /// The host's `<capabilities>` (virsh capabilities), read and checked too.
+    /// Check each domain against the host's `<capabilities>` (virsh capabilities).
     #[arg(long, value_name = "FILE")]
     caps: Option<PathBuf>,
 }
@@ -338,6 +339,8 @@ fn check(args: &CheckArgs) -> ExitCode {
             Err(e) => return report(&path.display().to_string(), &e),
         },
     };
+    // `--caps` is read first, so that the domains after it are checked against it.
+    let mut host_caps: Option<Box<Capabilities>> = None;
     let files = args.caps.iter().chain(&args.files);
     for file in files {
         let shown = file.display().to_string();
@@ -366,8 +369,15 @@ fn check(args: &CheckArgs) -> ExitCode {
                 failed = true;
             }
         }
-        if let (Some(caps), Document::Domain(domain)) = (&domcaps, &document) {
-            if let Err(e) = domain.check_host(caps) {
+        if let Document::Capabilities(caps) = &document {
+            host_caps = Some(caps.clone());
+        }
+        if let Document::Domain(domain) = &document {
+            let checks = [
+                domcaps.as_ref().map(|c| domain.check_host(c)),
+                host_caps.as_ref().map(|c| domain.check_host_caps(c)),
+            ];
+            for e in checks.into_iter().flatten().filter_map(Result::err) {
                 for problem in e.problems() {
                     println!("{shown}: {problem}");
                 }

@@ -93,7 +93,7 @@ pub(super) fn check(check: &mut HostCheck<'_>, domain: &Domain) {
 const EMULATOR_FALLBACKS: &[(&str, &str)] = &[("i686", "x86_64"), ("armv7l", "aarch64")];
 
 /// Whether a `guest` architecture domain runs on the emulator of `host` architecture.
-fn runs_on(guest: &str, host: &str) -> bool {
+pub(super) fn runs_on(guest: &str, host: &str) -> bool {
     EMULATOR_FALLBACKS.contains(&(guest, host))
 }
 

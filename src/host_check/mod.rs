@@ -5,7 +5,8 @@
 //! `general.rs` (domain type, architecture, machine, emulator, vCPUs, IOThreads),
 //! `os.rs` (firmware, loader, Secure Boot), `cpu.rs` (CPU mode and model),
 //! `memory.rs` (memory backing), `devices.rs` (every device kind the document
-//! enumerates) and `features.rs` (features and launch security).
+//! enumerates) and `features.rs` (features and launch security); `host_caps.rs` holds
+//! [`Domain::check_host_caps`], against the host's `<capabilities>`.
 //!
 //! The rule throughout: where the capabilities document says nothing (an element or
 //! an `<enum>` is absent), nothing is reported.
@@ -14,6 +15,7 @@ mod cpu;
 mod devices;
 mod features;
 mod general;
+mod host_caps;
 mod memory;
 mod os;
 
