@@ -602,3 +602,80 @@ fn accepted_x86_64_domains_pass_against_the_host_capabilities() {
     assert!(checked > 0);
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn the_builder_fits_a_domain_to_the_host() {
+    use libvirt_domain::caps::CapsEnum;
+    use libvirt_domain::devices::{Device, TpmModel};
+    use libvirt_domain::memory::MemorySourceType;
+    use libvirt_domain::{Mode, Preset, YesNo};
+    let Some(mut caps) = domcaps("qemu_10.0.0-q35.x86_64") else {
+        common::skip_absent(&other_dir().join("domcaps"));
+        return;
+    };
+    let drop = |list: &mut Vec<CapsEnum>, name: &str, value: &str| {
+        for e in list.iter_mut().filter(|e| e.name == name) {
+            e.values.retain(|v| v != value);
+        }
+    };
+    let loader = caps.os.as_mut().unwrap().loader.as_mut().unwrap();
+    drop(&mut loader.enums, "secure", "yes");
+    let devices = caps.devices.as_mut().unwrap();
+    drop(&mut devices.tpm.as_mut().unwrap().enums, "model", "tpm-crb");
+    drop(
+        &mut caps.memory_backing.as_mut().unwrap().enums,
+        "sourceType",
+        "memfd",
+    );
+    let build = |caps: &DomainCapabilities| {
+        Domain::builder("win")
+            .preset(Preset::Windows)
+            .mode(Mode::System)
+            .host(caps)
+            .build()
+    };
+    let domain = build(&caps).unwrap_or_else(|e| panic!("{e}"));
+    let os = domain.os.as_ref().unwrap();
+    assert_eq!(os.loader.as_ref().unwrap().secure, Some(YesNo::No));
+    let tpm = domain
+        .devices
+        .as_ref()
+        .unwrap()
+        .devices
+        .iter()
+        .find_map(|d| match d {
+            Device::Tpm(t) => Some(t),
+            _ => None,
+        });
+    assert_eq!(tpm.unwrap().model, Some(TpmModel::TpmTis));
+    let source = domain
+        .memory_backing
+        .as_ref()
+        .unwrap()
+        .source
+        .as_ref()
+        .unwrap();
+    assert_eq!(source.kind, Some(MemorySourceType::File));
+    // Without the builder's choices the same host refuses the preset.
+    let plain = Domain::builder("win")
+        .preset(Preset::Windows)
+        .mode(Mode::System)
+        .build()
+        .unwrap();
+    assert!(plain.check_host(&caps).is_err());
+    // What has no alternative is reported by `build`.
+    caps.devices
+        .as_mut()
+        .unwrap()
+        .tpm
+        .as_mut()
+        .unwrap()
+        .supported = Some(YesNo::No);
+    let err = build(&caps).unwrap_err();
+    assert!(
+        err.problems()
+            .iter()
+            .any(|p| p.path == "/domain/devices/tpm"),
+        "{err}"
+    );
+}
