@@ -43,3 +43,6 @@ pub use self::host_topology::{
     HostCellCpus, HostCellMemory, HostCells, HostTopology, MemoryBandwidth, MemoryBandwidthControl,
     MemoryBandwidthNode, MonitorFeature,
 };
+
+#[cfg(test)]
+mod tests;
