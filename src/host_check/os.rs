@@ -20,7 +20,12 @@ pub(super) fn check(check: &mut HostCheck<'_>, domain: &Domain) {
         return;
     };
     if caps.supported == Some(YesNo::No) {
-        check.push("/domain/os", "the host does not let <os> be configured");
+        if os.firmware.is_some() || os.loader.is_some() {
+            check.push(
+                "/domain/os",
+                "the host does not let the firmware or loader be chosen",
+            );
+        }
         return;
     }
     check.listed(
