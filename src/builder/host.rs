@@ -143,4 +143,12 @@ fn hyperv(domain: &mut Domain, caps: &DomainCapabilities) {
     drop_unlisted("avic", &mut hyperv.avic);
     drop_unlisted("emsr_bitmap", &mut hyperv.emsr_bitmap);
     drop_unlisted("xmm_input", &mut hyperv.xmm_input);
+    let stimer_on = hyperv.stimer.as_ref().and_then(|s| s.state) == Some(OnOff::On);
+    if stimer_on && !listed.contains("stimer") {
+        hyperv.stimer = None;
+    }
+    let tlbflush_on = hyperv.tlbflush.as_ref().and_then(|s| s.state) == Some(OnOff::On);
+    if tlbflush_on && !listed.contains("tlbflush") {
+        hyperv.tlbflush = None;
+    }
 }
