@@ -224,15 +224,7 @@ impl Domain {
     /// Parse domain XML and fail on the first element, attribute or text the model
     /// does not know, naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<Domain> {
-        let domain = Domain::from_xml(text)?;
-        if let Some(first) = domain.unmodelled().into_iter().next() {
-            return Err(Error::Unmodelled {
-                position: first.position.unwrap_or_default(),
-                path: first.path,
-                what: first.kind,
-            });
-        }
-        Ok(domain)
+        xml::from_str_strict(text, "domain")
     }
 
     /// Write the domain as XML in libvirt's layout (two-space indentation).

@@ -4,6 +4,7 @@
 
 pub mod bhyve;
 pub mod builder;
+pub mod caps;
 pub mod clock;
 pub mod cpu;
 pub mod defaults;
@@ -13,6 +14,7 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod features;
+mod host_check;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;
@@ -33,6 +35,7 @@ pub mod xen;
 pub mod xml;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
+pub use crate::caps::{Capabilities, DomainCapabilities};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result};
 pub use crate::presets::{Mode, Preset};

@@ -301,3 +301,108 @@ fn show_summarizes_for_people_and_as_json() {
     let out = run_with_stdin(&["show", "-"], &read(&fixture("minimal.xml")));
     assert!(out.status.success(), "{}", stderr(&out));
 }
+
+const DOMCAPS: &str = "<domainCapabilities><domain>kvm</domain><arch>x86_64</arch>\
+    <devices><tpm supported='yes'><enum name='model'><value>tpm-crb</value></enum></tpm>\
+    </devices></domainCapabilities>";
+
+#[test]
+fn check_domcaps_reports_host_problems() {
+    let dir = scratch_dir("check_domcaps");
+    let caps = dir.join("domcaps.xml");
+    std::fs::write(&caps, DOMCAPS).unwrap();
+    let guest = dir.join("guest.xml");
+    std::fs::write(
+        &guest,
+        "<domain type='kvm'><name>g</name><devices><tpm model='tpm-tis'/></devices></domain>",
+    )
+    .unwrap();
+    let good = dir.join("good.xml");
+    std::fs::write(
+        &good,
+        "<domain type='kvm'><name>g</name><devices><tpm model='tpm-crb'/></devices></domain>",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--domcaps",
+        caps.to_str().unwrap(),
+        guest.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().collect::<Vec<_>>(),
+        [format!(
+            "{}: /domain/devices/tpm/@model: TPM model 'tpm-tis' is not supported by this host (it offers: tpm-crb)",
+            guest.display()
+        )]
+    );
+    let ok = run(&[
+        "check",
+        "--domcaps",
+        caps.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+}
+
+#[test]
+fn fmt_and_check_read_capabilities_documents() {
+    let out = run_with_stdin(&["fmt"], DOMCAPS);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_equivalent(DOMCAPS, &stdout(&out));
+    let dir = scratch_dir("check_caps");
+    let caps = dir.join("caps.xml");
+    std::fs::write(
+        &caps,
+        "<capabilities><host><cpu><arch>x86_64</arch><bogus/></cpu></host></capabilities>",
+    )
+    .unwrap();
+    let out = run(&["check", "--strict", "--caps", caps.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains("unmodelled /capabilities/host/cpu/bogus"),
+        "{}",
+        stdout(&out)
+    );
+    let domain = dir.join("domain.xml");
+    std::fs::write(&domain, "<domain type='kvm'><name>g</name></domain>").unwrap();
+    let wrong = run(&["check", "--caps", domain.to_str().unwrap()]);
+    assert_eq!(wrong.status.code(), Some(1));
+    assert!(stderr(&wrong).contains("--caps expects a <capabilities> document"));
+}
+
+#[test]
+fn check_caps_reports_what_the_host_lacks() {
+    let dir = scratch_dir("check_host_caps");
+    let caps = dir.join("caps.xml");
+    std::fs::write(
+        &caps,
+        "<capabilities><host><cpu><arch>x86_64</arch></cpu></host><guest><os_type>hvm</os_type>\
+         <arch name='x86_64'><wordsize>64</wordsize><machine>pc-q35-10.0</machine>\
+         <domain type='kvm'/></arch></guest></capabilities>",
+    )
+    .unwrap();
+    let guest = dir.join("guest.xml");
+    std::fs::write(
+        &guest,
+        "<domain type='kvm'><name>g</name><os><type machine='pc-q35-2.0'>hvm</type></os></domain>",
+    )
+    .unwrap();
+    let out = run(&[
+        "check",
+        "--caps",
+        caps.to_str().unwrap(),
+        guest.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "{}: /domain/os/type/@machine: the host's emulator for 'x86_64' has no machine type 'pc-q35-2.0'\n",
+            guest.display()
+        )
+    );
+}

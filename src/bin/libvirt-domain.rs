@@ -13,7 +13,8 @@ use clap::{Args, Parser, Subcommand};
 use libvirt_domain::builder::NetworkSource;
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
-use libvirt_domain::Domain;
+use libvirt_domain::xml::{self, Element, Unmodelled};
+use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
 #[derive(Parser)]
@@ -65,7 +66,18 @@ Examples:
   libvirt-domain check --strict /etc/libvirt/qemu/*.xml
 
 With --strict, every element, attribute or text the model does not know is listed
-on standard output as FILE:LINE:COL: unmodelled PATH, and the exit status is 1.")]
+on standard output as FILE:LINE:COL: unmodelled PATH, and the exit status is 1.
+
+With --domcaps, each domain is also checked against the host's capabilities (the
+output of `virsh domcapabilities`); every problem is listed on standard output as
+FILE: PATH: message, and the exit status is 1. --caps does the same against the
+host's `virsh capabilities` (guest architectures, machine types, NUMA nodes,
+security drivers).
+
+<domainCapabilities> and <capabilities> documents are read too, by their root
+element:
+  libvirt-domain check --domcaps host-domcaps.xml guest.xml
+  libvirt-domain check --strict domcaps.xml caps.xml")]
     Check(CheckArgs),
     /// Show what changed between two domains, or whether libvirt applied one.
     ///
@@ -169,12 +181,18 @@ struct DiffArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Domain XML files.
-    #[arg(value_name = "FILE", required = true)]
+    /// Domain XML files (or `<domainCapabilities>`, `<capabilities>` documents).
+    #[arg(value_name = "FILE", required_unless_present = "caps")]
     files: Vec<PathBuf>,
     /// Also fail on content the model does not know, listing each item.
     #[arg(long)]
     strict: bool,
+    /// Check each domain against this `<domainCapabilities>` (virsh domcapabilities).
+    #[arg(long, value_name = "FILE")]
+    domcaps: Option<PathBuf>,
+    /// Check each domain against the host's `<capabilities>` (virsh capabilities).
+    #[arg(long, value_name = "FILE")]
+    caps: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -343,13 +361,33 @@ fn write_into(
     std::fs::write(&out, xml).map_err(|e| format!("{}: {e}", out.display()))
 }
 
-/// `check`: parse each file; with `--strict`, list unmodelled content too.
+/// `check`: parse each file; with `--strict`, list unmodelled content too; with
+/// `--domcaps`, check each domain against the host.
 fn check(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
-    for file in &args.files {
+    let domcaps = match &args.domcaps {
+        None => None,
+        Some(path) => match read_file(path)
+            .and_then(|t| DomainCapabilities::from_xml(&t).map_err(|e| e.to_string()))
+        {
+            Ok(caps) => Some(caps),
+            Err(e) => return report(&path.display().to_string(), &e),
+        },
+    };
+    // `--caps` is read first, so that the domains after it are checked against it.
+    let mut host_caps: Option<Box<Capabilities>> = None;
+    let files = args.caps.iter().chain(&args.files);
+    for file in files {
         let shown = file.display().to_string();
-        let domain = match read_file(file).and_then(|text| parse(&text)) {
-            Ok(domain) => domain,
+        let document = match read_file(file).and_then(|text| parse_any(&text)) {
+            Ok(Document::Domain(_) | Document::DomainCapabilities(_))
+                if args.caps.as_ref() == Some(file) =>
+            {
+                report(&shown, "--caps expects a <capabilities> document");
+                failed = true;
+                continue;
+            }
+            Ok(document) => document,
             Err(e) => {
                 report(&shown, &e);
                 failed = true;
@@ -357,12 +395,27 @@ fn check(args: &CheckArgs) -> ExitCode {
             }
         };
         if args.strict {
-            for item in domain.unmodelled() {
+            for item in document.unmodelled() {
                 let at = item.position.unwrap_or_default();
                 println!(
                     "{shown}:{}:{}: unmodelled {}",
                     at.line, at.column, item.path
                 );
+                failed = true;
+            }
+        }
+        if let Document::Capabilities(caps) = &document {
+            host_caps = Some(caps.clone());
+        }
+        if let Document::Domain(domain) = &document {
+            let checks = [
+                domcaps.as_ref().map(|c| domain.check_host(c)),
+                host_caps.as_ref().map(|c| domain.check_host_caps(c)),
+            ];
+            for e in checks.into_iter().flatten().filter_map(Result::err) {
+                for problem in e.problems() {
+                    println!("{shown}: {problem}");
+                }
                 failed = true;
             }
         }
@@ -435,13 +488,53 @@ fn diff(args: &DiffArgs) -> ExitCode {
     }
 }
 
+/// A document the CLI reads, chosen by its root element.
+enum Document {
+    Domain(Box<Domain>),
+    DomainCapabilities(Box<DomainCapabilities>),
+    Capabilities(Box<Capabilities>),
+}
+
+impl Document {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        match self {
+            Document::Domain(d) => d.unmodelled(),
+            Document::DomainCapabilities(d) => d.unmodelled(),
+            Document::Capabilities(d) => d.unmodelled(),
+        }
+    }
+
+    fn to_xml(&self) -> Result<String, String> {
+        match self {
+            Document::Domain(d) => d.to_xml(),
+            Document::DomainCapabilities(d) => d.to_xml(),
+            Document::Capabilities(d) => d.to_xml(),
+        }
+        .map_err(|e| e.to_string())
+    }
+}
+
+/// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
+fn parse_any(text: &str) -> Result<Document, String> {
+    let tree = Element::parse(text).map_err(|e| e.to_string())?;
+    let document = match tree.name.local.as_str() {
+        "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
+            .map(|d| Document::DomainCapabilities(Box::new(d))),
+        "capabilities" => {
+            xml::from_element(&tree, "capabilities").map(|c| Document::Capabilities(Box::new(c)))
+        }
+        _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
+    };
+    document.map_err(|e| e.to_string())
+}
+
 fn parse(text: &str) -> Result<Domain, String> {
     Domain::from_xml(text).map_err(|e| e.to_string())
 }
 
 /// Parse and write back, ending with a newline.
 fn format_xml(text: &str) -> Result<String, String> {
-    let mut xml = parse(text)?.to_xml().map_err(|e| e.to_string())?;
+    let mut xml = parse_any(text)?.to_xml()?;
     if !xml.ends_with('\n') {
         xml.push('\n');
     }

@@ -30,6 +30,7 @@
 //! Defaults are the constants of [`crate::defaults`]; what each preset adds is
 //! described in [`crate::presets`].
 
+mod host;
 mod network;
 mod storage;
 
@@ -40,6 +41,7 @@ pub use self::storage::guess_format;
 pub use uuid::Uuid;
 
 use self::storage::{is_iso, Media, Targets, KNOWN_EXTENSIONS};
+use crate::caps::DomainCapabilities;
 use crate::cpu::{Cpu, CpuTopology, Vcpu};
 use crate::defaults::{
     DEFAULT_ARCH, DEFAULT_CURRENT_MEMORY, DEFAULT_DOMAIN_TYPE, DEFAULT_EMULATOR, DEFAULT_FIRMWARE,
@@ -102,6 +104,7 @@ pub struct DomainBuilder {
     uuid: Option<Uuid>,
     description: Option<String>,
     title: Option<String>,
+    host: Option<Box<DomainCapabilities>>,
 }
 
 impl Domain {
@@ -132,6 +135,7 @@ impl DomainBuilder {
             uuid: None,
             description: None,
             title: None,
+            host: None,
         }
     }
 
@@ -191,6 +195,16 @@ impl DomainBuilder {
     /// preset, off with the Linux one, unset in a plain build).
     pub fn secure_boot(mut self, enabled: bool) -> Self {
         self.secure_boot = Some(enabled);
+        self
+    }
+
+    /// Fit the domain to a host's `<domainCapabilities>` (`virsh domcapabilities`):
+    /// where the host lacks what Phyllome asks for and offers an alternative (BIOS
+    /// for UEFI, no Secure Boot, the other TPM model, a file memory source, fewer
+    /// Hyper-V enlightenments), use it; [`build`](Self::build) then also runs
+    /// [`Domain::check_host`] and reports what is left.
+    pub fn host(mut self, caps: &DomainCapabilities) -> Self {
+        self.host = Some(Box::new(caps.clone()));
         self
     }
 
@@ -308,9 +322,16 @@ impl DomainBuilder {
     /// Assemble the domain and validate it; an [`Error::Validation`] lists every
     /// problem found (an image whose format cannot be guessed, and whatever
     /// [`Domain::validate`] finds).
-    pub fn build(self) -> Result<Domain, Error> {
-        let (domain, mut problems) = self.assemble();
+    pub fn build(mut self) -> Result<Domain, Error> {
+        let host = self.host.take();
+        let (mut domain, mut problems) = self.assemble();
+        if let Some(caps) = &host {
+            host::fit(&mut domain, caps);
+        }
         if let Err(error) = domain.validate() {
+            problems.extend(error.problems().iter().cloned());
+        }
+        if let Some(Err(error)) = host.map(|caps| domain.check_host(&caps)) {
             problems.extend(error.problems().iter().cloned());
         }
         if problems.is_empty() {

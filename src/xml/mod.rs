@@ -18,7 +18,7 @@ pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// Stack left below which reading or writing one more element level first moves to a
 /// new stack segment on the heap (one level of a large struct takes tens of KiB in a
@@ -45,6 +45,23 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     let tree = Element::parse(text)?;
     from_element(&tree, root)
+}
+
+/// Parse `text` like [`from_str`], then fail on the first item of content that no
+/// field of `T` models (what [`unmodelled`] lists), naming its path and line:column.
+pub fn from_str_strict<T: DeserializeOwned + Serialize>(
+    text: &str,
+    root: &'static str,
+) -> Result<T> {
+    let value: T = from_str(text, root)?;
+    if let Some(first) = unmodelled(&value, root).into_iter().next() {
+        return Err(Error::Unmodelled {
+            position: first.position.unwrap_or_default(),
+            path: first.path,
+            what: first.kind,
+        });
+    }
+    Ok(value)
 }
 
 /// Read `T` from an already parsed element, which must be named `root`.

@@ -22,7 +22,8 @@ pub fn vcpu() -> BoxedStrategy<Vcpu> {
     })
 }
 
-fn model() -> BoxedStrategy<CpuModel> {
+/// `<cpu><model>`.
+pub fn model() -> BoxedStrategy<CpuModel> {
     structure!(CpuModel {
         fallback: opt(value_enum!(CpuModelFallback)),
         vendor_id: opt(text()),
@@ -45,37 +46,57 @@ pub fn cpu() -> BoxedStrategy<Cpu> {
         deprecated_features: opt(on_off()),
         model: opt(model()),
         vendor: opt(text()),
-        signature: opt(structure!(CpuSignature {
-            family: opt(any::<u32>()),
-            model: opt(any::<u32>()),
-            stepping: opt(any::<u32>()),
-            extra: extra(),
-        })),
-        topology: opt(structure!(CpuTopology {
-            sockets: opt(any::<u32>()),
-            dies: opt(any::<u32>()),
-            clusters: opt(any::<u32>()),
-            cores: opt(any::<u32>()),
-            threads: opt(any::<u32>()),
-            extra: extra(),
-        })),
+        signature: opt(signature()),
+        topology: opt(topology()),
         cache: opt(structure!(CpuCache {
             level: opt(any::<u32>()),
             mode: opt(value_enum!(CpuCacheMode)),
             extra: extra(),
         })),
-        maxphysaddr: opt(structure!(MaxPhysAddr {
-            mode: opt(value_enum!(MaxPhysAddrMode)),
-            bits: opt(any::<u32>()),
-            limit: opt(any::<u32>()),
-            extra: extra(),
-        })),
-        features: list(structure!(CpuFeature {
-            policy: opt(value_enum!(CpuFeaturePolicy)),
-            name: text(),
-            extra: extra(),
-        })),
+        maxphysaddr: opt(maxphysaddr()),
+        features: list(feature()),
         numa: opt(super::numa::numa()),
+        extra: extra(),
+    })
+}
+
+/// `<cpu><signature>`.
+pub fn signature() -> BoxedStrategy<CpuSignature> {
+    structure!(CpuSignature {
+        family: opt(any::<u32>()),
+        model: opt(any::<u32>()),
+        stepping: opt(any::<u32>()),
+        extra: extra(),
+    })
+}
+
+/// `<cpu><topology>`.
+pub fn topology() -> BoxedStrategy<CpuTopology> {
+    structure!(CpuTopology {
+        sockets: opt(any::<u32>()),
+        dies: opt(any::<u32>()),
+        clusters: opt(any::<u32>()),
+        cores: opt(any::<u32>()),
+        threads: opt(any::<u32>()),
+        extra: extra(),
+    })
+}
+
+/// `<cpu><maxphysaddr>`.
+pub fn maxphysaddr() -> BoxedStrategy<MaxPhysAddr> {
+    structure!(MaxPhysAddr {
+        mode: opt(value_enum!(MaxPhysAddrMode)),
+        bits: opt(any::<u32>()),
+        limit: opt(any::<u32>()),
+        extra: extra(),
+    })
+}
+
+/// `<cpu><feature>`.
+pub fn feature() -> BoxedStrategy<CpuFeature> {
+    structure!(CpuFeature {
+        policy: opt(value_enum!(CpuFeaturePolicy)),
+        name: text(),
         extra: extra(),
     })
 }

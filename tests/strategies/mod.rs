@@ -77,6 +77,7 @@ macro_rules! value_enum {
     };
 }
 
+pub mod caps;
 pub mod clock;
 pub mod collect;
 pub mod cpu;

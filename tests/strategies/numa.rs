@@ -28,27 +28,14 @@ fn cell() -> BoxedStrategy<NumaCell> {
         unit: opt(unit()),
         mem_access: opt(value_enum!(MemoryAccessMode)),
         discard: opt(yes_no()),
-        distances: opt(structure!(NumaDistances {
-            siblings: list(structure!(NumaSibling {
-                id: any::<u32>(),
-                value: any::<u32>(),
-                extra: extra(),
-            })),
-            extra: extra(),
-        })),
-        caches: list(structure!(NumaCache {
-            level: any::<u32>(),
-            associativity: opt(value_enum!(CacheAssociativity)),
-            policy: opt(value_enum!(CachePolicy)),
-            size: opt(cache_size()),
-            line: opt(cache_size()),
-            extra: extra(),
-        })),
+        distances: opt(distances()),
+        caches: list(cache()),
         extra: extra(),
     })
 }
 
-fn interconnects() -> BoxedStrategy<Interconnects> {
+/// `<interconnects>`.
+pub fn interconnects() -> BoxedStrategy<Interconnects> {
     structure!(Interconnects {
         latencies: list(structure!(NumaLatency {
             initiator: any::<u32>(),
@@ -76,6 +63,30 @@ pub fn numa() -> BoxedStrategy<Numa> {
     structure!(Numa {
         cells: list(cell()),
         interconnects: opt(interconnects()),
+        extra: extra(),
+    })
+}
+
+/// `<cell><distances>`.
+pub fn distances() -> BoxedStrategy<NumaDistances> {
+    structure!(NumaDistances {
+        siblings: list(structure!(NumaSibling {
+            id: any::<u32>(),
+            value: any::<u32>(),
+            extra: extra(),
+        })),
+        extra: extra(),
+    })
+}
+
+/// `<cell><cache>`.
+pub fn cache() -> BoxedStrategy<NumaCache> {
+    structure!(NumaCache {
+        level: any::<u32>(),
+        associativity: opt(value_enum!(CacheAssociativity)),
+        policy: opt(value_enum!(CachePolicy)),
+        size: opt(cache_size()),
+        line: opt(cache_size()),
         extra: extra(),
     })
 }
