@@ -12,6 +12,8 @@ pub mod domain;
 pub mod error;
 pub mod events;
 pub mod features;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;
