@@ -7,12 +7,14 @@
 #![cfg(feature = "json")]
 
 mod common;
+mod strategies;
 
 use std::path::Path;
 
 use libvirt_domain::devices::{Device, DeviceXml, Disk};
 use libvirt_domain::json::Value;
 use libvirt_domain::{Domain, Error};
+use proptest::prelude::*;
 
 /// Every way the JSON could fall short of "plain", with its JSON Pointer.
 fn plainness_problems(value: &Value, path: &str, out: &mut Vec<String>) {
@@ -194,4 +196,40 @@ fn bad_json_is_an_error_with_a_place() {
         err.to_string().contains("/devices/0/disk/target/dev"),
         "{err}"
     );
+}
+
+/// Cases per property: `PROPTEST_CASES` when set, else 128.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(128)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: cases(),
+        max_shrink_iters: 4096,
+        ..ProptestConfig::default()
+    })]
+
+    /// Any domain the generators build, with any `char` in its strings (JSON carries
+    /// every one): plain JSON that reads back unchanged.
+    #[test]
+    fn domain_round_trips_through_json(
+        domain in strategies::with_forbidden_chars(strategies::domain)
+    ) {
+        json_round_trip(&domain).map_err(TestCaseError::fail)?;
+    }
+
+    /// Any device, as `Device::to_json` writes it.
+    #[test]
+    fn device_round_trips_through_json(device in strategies::devices::device()) {
+        let text = device
+            .to_json()
+            .map_err(|e| TestCaseError::fail(format!("to_json: {e}")))?;
+        let back = Device::from_json(&text)
+            .map_err(|e| TestCaseError::fail(format!("from_json: {e}\n{text}")))?;
+        prop_assert_eq!(back, device, "JSON:\n{}", text);
+    }
 }
