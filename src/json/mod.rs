@@ -43,12 +43,17 @@ pub fn from_value<T: DeserializeOwned>(value: Value) -> Result<T> {
 
 /// Read `T` from plain JSON text.
 pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
-    let value: Value = serde_json::from_str(text).map_err(|e| Error::Json {
-        position: Position {
-            line: u32::try_from(e.line()).unwrap_or(u32::MAX),
-            column: u32::try_from(e.column()).unwrap_or(u32::MAX),
-        },
-        message: e.to_string(),
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        // serde_json's message ends with the place, which `Error::Json` shows first.
+        let message = e.to_string();
+        let suffix = format!(" at line {} column {}", e.line(), e.column());
+        Error::Json {
+            position: Position {
+                line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+                column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+            },
+            message: message.strip_suffix(&suffix).unwrap_or(&message).to_owned(),
+        }
     })?;
     from_value(value)
 }
