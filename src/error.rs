@@ -36,6 +36,14 @@ pub enum Error {
         /// What the XML reader reported.
         message: String,
     },
+    /// The text is not well-formed JSON (`json` feature).
+    #[error("{position}: malformed JSON: {message}")]
+    Json {
+        /// Where the JSON reader stopped.
+        position: Position,
+        /// What the JSON reader reported.
+        message: String,
+    },
     /// The XML is well formed but a value or element does not fit the model.
     #[error("{position}: {path}: {message}")]
     Parse {
@@ -133,6 +141,7 @@ impl Error {
     pub fn position(&self) -> Option<Position> {
         match self {
             Error::Syntax { position, .. }
+            | Error::Json { position, .. }
             | Error::Parse { position, .. }
             | Error::Unmodelled { position, .. } => Some(*position),
             _ => None,

@@ -15,6 +15,8 @@ pub mod error;
 pub mod events;
 pub mod features;
 mod host_check;
+#[cfg(feature = "json")]
+pub mod json;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;

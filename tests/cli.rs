@@ -406,3 +406,50 @@ fn check_caps_reports_what_the_host_lacks() {
         )
     );
 }
+
+#[test]
+fn fmt_writes_json_and_reads_it_back_as_the_same_xml() {
+    let file = fixture("unknown-attribute.xml");
+    let out = run(&["fmt", "--output", "json", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = stdout(&out);
+    assert!(json.trim_start().starts_with('{'), "{json}");
+    assert!(!json.contains("null") && !json.contains("\"@") && !json.contains("\"$"));
+
+    // JSON in (detected by its first character, leading space allowed), XML out.
+    let xml = run_with_stdin(&["fmt"], &format!("\n  {json}"));
+    assert_eq!(xml.status.code(), Some(0), "{}", stderr(&xml));
+    let direct = run(&["fmt", file.to_str().unwrap()]);
+    assert_eq!(stdout(&xml), stdout(&direct));
+    assert_equivalent(&read(&file), &stdout(&xml));
+}
+
+#[test]
+fn fmt_out_dir_names_json_output_after_its_format() {
+    let dir = scratch_dir("fmt-out-dir-json");
+    let good = fixture("minimal.xml");
+    let out = run(&[
+        "fmt",
+        "--output",
+        "json",
+        "--out-dir",
+        dir.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json = read(&dir.join("minimal.json"));
+    let back = libvirt_domain::Domain::from_json(&json).expect("fmt wrote plain JSON");
+    let original = libvirt_domain::Domain::from_xml(&read(&good)).unwrap();
+    assert_eq!(back, original);
+}
+
+#[test]
+fn fmt_reports_malformed_json_with_its_place() {
+    let out = run_with_stdin(&["fmt"], "{\n  \"name\": ");
+    assert_eq!(out.status.code(), Some(1));
+    let errors = stderr(&out);
+    assert!(
+        errors.starts_with("<stdin>: line 2, column 10: malformed JSON"),
+        "{errors}"
+    );
+}

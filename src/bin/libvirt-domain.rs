@@ -46,15 +46,19 @@ Examples:
   virsh dumpxml guest | libvirt-domain show -
   libvirt-domain show --json guest.xml")]
     Show(ShowArgs),
-    /// Parse domain XML and write it back in libvirt's layout.
+    /// Parse domain XML (or the crate's plain JSON) and write it back in libvirt's
+    /// layout, or as JSON.
     ///
     /// Two-space indentation and single-quoted attributes, as libvirt writes; content
     /// the model does not know is kept. Reads standard input when no FILE is given.
+    /// Input whose first non-space character is `{` is read as JSON (docs/json.md).
     #[command(after_help = "\
 Examples:
   libvirt-domain fmt guest.xml
   virsh dumpxml guest | libvirt-domain fmt > guest.xml
-  libvirt-domain fmt --out-dir formatted/ /etc/libvirt/qemu/*.xml")]
+  libvirt-domain fmt --out-dir formatted/ /etc/libvirt/qemu/*.xml
+  libvirt-domain fmt --output json guest.xml > guest.json
+  libvirt-domain fmt guest.json > guest.xml")]
     Fmt(FmtArgs),
     /// Parse domain XML files and report what is wrong.
     ///
@@ -154,13 +158,26 @@ struct ShowArgs {
 
 #[derive(Args)]
 struct FmtArgs {
-    /// Domain XML files; standard input when none is given.
+    /// Domain XML or JSON files; standard input when none is given.
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
+    /// What to write: libvirt XML, or plain JSON (docs/json.md). With --out-dir, a
+    /// `.xml` or `.json` file name takes the output's extension.
+    #[arg(long, value_enum, default_value_t = FmtOutput::Xml)]
+    output: FmtOutput,
     /// Write each result to DIR under its input's file name instead of to standard
     /// output; keeps going past files that fail.
     #[arg(long, value_name = "DIR", requires = "files")]
     out_dir: Option<PathBuf>,
+}
+
+/// `fmt --output`: the format written.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FmtOutput {
+    /// libvirt domain XML.
+    Xml,
+    /// Plain JSON.
+    Json,
 }
 
 #[derive(Args)]
@@ -316,7 +333,7 @@ fn show(args: &ShowArgs) -> ExitCode {
 /// `fmt`: stdin to stdout, each file to stdout, or each file into `--out-dir`.
 fn fmt(args: &FmtArgs) -> ExitCode {
     if args.files.is_empty() {
-        let result = read_stdin().and_then(|text| format_xml(&text));
+        let result = read_stdin().and_then(|text| reformat(&text, args.output));
         return match result.and_then(|xml| write_stdout(&xml)) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => report("<stdin>", &e),
@@ -330,10 +347,13 @@ fn fmt(args: &FmtArgs) -> ExitCode {
     let mut written = HashSet::new();
     let mut failed = false;
     for file in &args.files {
-        let result = read_file(file).and_then(|text| format_xml(&text));
+        let result = read_file(file).and_then(|text| reformat(&text, args.output));
         let result = match &args.out_dir {
             None => result.and_then(|xml| write_stdout(&xml)),
-            Some(dir) => result.and_then(|xml| write_into(dir, file, &xml, &mut written)),
+            Some(dir) => {
+                let name = output_name(file, args.output);
+                result.and_then(|xml| write_into(dir, &name, &xml, &mut written))
+            }
         };
         if let Err(e) = result {
             report(&file.display().to_string(), &e);
@@ -512,6 +532,15 @@ impl Document {
         }
         .map_err(|e| e.to_string())
     }
+
+    fn to_json(&self) -> Result<String, String> {
+        match self {
+            Document::Domain(d) => d.to_json(),
+            Document::DomainCapabilities(d) => libvirt_domain::json::to_string(d),
+            Document::Capabilities(d) => libvirt_domain::json::to_string(d),
+        }
+        .map_err(|e| e.to_string())
+    }
 }
 
 /// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
@@ -532,13 +561,36 @@ fn parse(text: &str) -> Result<Domain, String> {
     Domain::from_xml(text).map_err(|e| e.to_string())
 }
 
-/// Parse and write back, ending with a newline.
-fn format_xml(text: &str) -> Result<String, String> {
-    let mut xml = parse_any(text)?.to_xml()?;
-    if !xml.ends_with('\n') {
-        xml.push('\n');
+/// Read XML or JSON (JSON when the first non-space character is `{`) and write
+/// `output`, ending with a newline.
+fn reformat(text: &str, output: FmtOutput) -> Result<String, String> {
+    // JSON carries no root element name: JSON input is a domain.
+    let document = if text.trim_start().starts_with('{') {
+        Document::Domain(Box::new(
+            Domain::from_json(text).map_err(|e| e.to_string())?,
+        ))
+    } else {
+        parse_any(text)?
+    };
+    let mut written = match output {
+        FmtOutput::Xml => document.to_xml()?,
+        FmtOutput::Json => document.to_json()?,
+    };
+    if !written.ends_with('\n') {
+        written.push('\n');
     }
-    Ok(xml)
+    Ok(written)
+}
+
+/// The `--out-dir` file name for `input`: a `.xml` or `.json` name takes the
+/// output's extension; any other name is kept.
+fn output_name(input: &Path, output: FmtOutput) -> PathBuf {
+    let extension = input.extension().and_then(|e| e.to_str());
+    match (extension, output) {
+        (Some("json"), FmtOutput::Xml) => input.with_extension("xml"),
+        (Some("xml"), FmtOutput::Json) => input.with_extension("json"),
+        _ => input.to_path_buf(),
+    }
 }
 
 fn read_file(path: &Path) -> Result<String, String> {

@@ -60,6 +60,19 @@ pub trait DeviceXml: Serialize + DeserializeOwned {
     fn unmodelled(&self) -> Vec<Unmodelled> {
         xml::unmodelled(self, Self::ELEMENT)
     }
+
+    /// The device as plain JSON (`json` feature; shape in `docs/json.md`): the
+    /// element's content as an object, e.g. `{"type": "file", "device": "disk", …}`.
+    #[cfg(feature = "json")]
+    fn to_json(&self) -> Result<String> {
+        crate::json::to_string(self)
+    }
+
+    /// Read a device written by [`DeviceXml::to_json`] (`json` feature).
+    #[cfg(feature = "json")]
+    fn from_json(text: &str) -> Result<Self> {
+        crate::json::from_str(text)
+    }
 }
 
 /// The first unmodelled item as a strict-mode error.

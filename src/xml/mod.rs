@@ -13,6 +13,8 @@ mod tree;
 mod writer;
 
 pub use raw::{Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
+#[cfg(feature = "json")]
+pub(crate) use raw::{EXTRA_TOKEN, RAW_TOKEN};
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};
 
 use serde::de::DeserializeOwned;
