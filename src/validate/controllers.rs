@@ -267,11 +267,12 @@ fn needs_usb(device: &Device) -> Option<&'static str> {
         }
         _ => on_usb,
     };
-    needs.then(|| match device {
+    let what = match device {
         Device::Hub(_) => "a USB hub",
         Device::Input(_) => "a USB input device",
         _ => "a USB device",
-    })
+    };
+    needs.then_some(what)
 }
 
 /// `<controller type='usb' model='none'>` turns USB off: no other USB controller and
