@@ -141,6 +141,13 @@ struct CheckArgs {
     /// Also fail on content the model does not know, listing each item.
     #[arg(long)]
     strict: bool,
+    /// Only parse: skip the checks libvirt applies when it defines a domain.
+    #[arg(long)]
+    no_validate: bool,
+    /// Also print warnings: what libvirt accepts but is almost certainly a mistake
+    /// (they do not fail the check).
+    #[arg(long, conflicts_with = "no_validate")]
+    warnings: bool,
 }
 
 fn main() -> ExitCode {
@@ -308,7 +315,9 @@ fn write_into(
     std::fs::write(&out, xml).map_err(|e| format!("{}: {e}", out.display()))
 }
 
-/// `check`: parse each file; with `--strict`, list unmodelled content too.
+/// `check`: parse and validate each file, printing each problem as `FILE: PATH:
+/// message`; with `--strict`, list unmodelled content too; with `--warnings`, print
+/// warnings as `FILE: PATH: warning: message`.
 fn check(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
     for file in &args.files {
@@ -329,6 +338,19 @@ fn check(args: &CheckArgs) -> ExitCode {
                     at.line, at.column, item.path
                 );
                 failed = true;
+            }
+        }
+        if !args.no_validate {
+            if let Err(err) = domain.validate() {
+                for problem in err.problems() {
+                    println!("{shown}: {}: {}", problem.path, problem.message);
+                }
+                failed = true;
+            }
+        }
+        if args.warnings {
+            for problem in domain.lint() {
+                println!("{shown}: {}: warning: {}", problem.path, problem.message);
             }
         }
     }
