@@ -25,6 +25,7 @@ pub(super) const RULES: &[Rule] = &[
     no_sheepdog,
     vendor_product_length,
     throttlefilters_without_iotune,
+    target_bus_given,
 ];
 
 /// The longest SCSI vendor string.
@@ -495,6 +496,22 @@ fn throttlefilters_without_iotune(c: &mut Checker<'_>) {
             c.error(
                 format!("{}/throttlefilters", c.path(i)),
                 "cannot be combined with <iotune>; keep one of them",
+            );
+        }
+    }
+}
+
+/// A disk without a target `bus`: libvirt guesses one from the target name (`vda` →
+/// virtio, `sda` → SCSI, `hda` → IDE), which may not be what was meant (a warning).
+fn target_bus_given(c: &mut Checker<'_>) {
+    for (i, disk) in disks(c) {
+        let Some(dev) = disk.target_dev().filter(|d| !d.is_empty()) else {
+            continue;
+        };
+        if bus(disk).is_none() {
+            c.warning(
+                format!("{}/target/@bus", c.path(i)),
+                format!("missing; libvirt will guess the bus from {dev:?}, so name it"),
             );
         }
     }
