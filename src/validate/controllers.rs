@@ -21,6 +21,8 @@ pub(super) const RULES: &[Rule] = &[
     xhci_ports,
     usb_none_is_alone,
     no_pci_on_isapc,
+    controller_iothread_exists,
+    pci_target_ranges,
 ];
 
 /// The most ports an `nec-xhci` or `qemu-xhci` controller has.
@@ -319,6 +321,55 @@ fn no_pci_on_isapc(c: &mut Checker<'_>) {
         c.error(
             c.path(i),
             "the isapc machine has no PCI bus for a USB controller; use model='none'",
+        );
+    }
+}
+
+/// A controller's `<driver iothread>` names an I/O thread the domain has (libvirt:
+/// "Invalid iothread id '2' for controller").
+fn controller_iothread_exists(c: &mut Checker<'_>) {
+    let ids = super::disks::iothread_ids(c);
+    let wrong: Vec<(usize, u32)> = controllers(c)
+        .filter_map(|(i, ctl)| Some((i, ctl.driver.as_ref()?.iothread?)))
+        .filter(|(_, id)| !ids.contains(id))
+        .collect();
+    for (i, id) in wrong {
+        c.error(
+            format!("{}/driver/@iothread", c.path(i)),
+            format!("names I/O thread {id}, which the domain does not have"),
+        );
+    }
+}
+
+/// PCI controller target numbers are in range: `chassisNr` 1–255, `chassis` and
+/// `port` 0–255, `busNr` 1–254 (libvirt: "PCI controller chassisNr '256' out of range -
+/// must be 1-255").
+fn pci_target_ranges(c: &mut Checker<'_>) {
+    let mut wrong = Vec::new();
+    for (i, ctl) in controllers(c) {
+        let Some(target) = ctl.target.as_ref().filter(|_| is_pci(ctl)) else {
+            continue;
+        };
+        let checks = [
+            ("chassisNr", &target.chassis_nr, 1, 255),
+            ("chassis", &target.chassis, 0, 255),
+            ("port", &target.port, 0, 255),
+            ("busNr", &target.bus_nr, 1, 254),
+        ];
+        for (name, value, min, max) in checks {
+            if let Some(v) = value
+                .as_ref()
+                .map(|u| u.value)
+                .filter(|v| *v < min || *v > max)
+            {
+                wrong.push((i, name, v, min, max));
+            }
+        }
+    }
+    for (i, name, v, min, max) in wrong {
+        c.error(
+            format!("{}/target/@{name}", c.path(i)),
+            format!("{v} is out of range; {name} is {min} to {max}"),
         );
     }
 }

@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
+use super::disks::iothread_ids;
 use super::util::{child, parse_bitmap};
 use super::{Checker, Rule};
-use crate::cpu::{CpuCacheMode, MaxPhysAddrMode, VcpuPlacement};
+use crate::cpu::{CpuCacheMode, CpuMode, MaxPhysAddrMode, VcpuPlacement};
 use crate::tuning::{NumaPlacement, NumaTuneMode};
 
 pub(super) const RULES: &[Rule] = &[
@@ -16,6 +17,9 @@ pub(super) const RULES: &[Rule] = &[
     bitmaps,
     vcpusched_disjoint,
     iothreadsched_ids_exist,
+    vcpupin_ids_exist,
+    numa_cells,
+    features_need_model,
     numatune_static_needs_nodeset,
     memnodes_need_cells,
     memnodes_not_auto,
@@ -213,16 +217,28 @@ fn vcpusched_disjoint(c: &mut Checker<'_>) {
     }
 }
 
-/// `<iothreadsched iothreads>` names I/O threads the domain has (libvirt: "Cannot find
-/// 'iothread'"): the ids of `<iothreadids>`, else 1 to `<iothreads>`.
+/// `<iothreadpin iothread>` and `<iothreadsched iothreads>` name I/O threads the
+/// domain has (libvirt: "Cannot find 'iothread'"): the ids of `<iothreadids>`, else 1
+/// to `<iothreads>`.
 fn iothreadsched_ids_exist(c: &mut Checker<'_>) {
     let Some(tune) = &c.domain.cputune else {
         return;
     };
-    let ids: BTreeSet<u32> = match &c.domain.iothreadids {
-        Some(ids) if !ids.iothreads.is_empty() => ids.iothreads.iter().map(|t| t.id).collect(),
-        _ => (1..=c.domain.iothreads.unwrap_or(0)).collect(),
-    };
+    let ids = iothread_ids(c);
+    for (i, pin) in tune.iothreadpins.iter().enumerate() {
+        if !ids.contains(&pin.iothread) {
+            c.error(
+                format!(
+                    "{}/@iothread",
+                    child("/domain/cputune", "iothreadpin", i, tune.iothreadpins.len())
+                ),
+                format!(
+                    "names I/O thread {}, which the domain does not have",
+                    pin.iothread
+                ),
+            );
+        }
+    }
     for (i, sched) in tune.iothreadscheds.iter().enumerate() {
         let Some(set) = sched.iothreads.as_deref().and_then(parse_bitmap) else {
             continue;
@@ -343,5 +359,91 @@ fn restrictive_modes_agree(c: &mut Checker<'_>) {
                 c.error(path, "'restrictive' needs <memory mode='restrictive'> too");
             }
         }
+    }
+}
+
+/// `<vcpupin vcpu>` names a vCPU the domain has (libvirt: "invalid vcpu '4' in
+/// vcpupin").
+fn vcpupin_ids_exist(c: &mut Checker<'_>) {
+    let (Some(tune), Some(vcpu)) = (&c.domain.cputune, &c.domain.vcpu) else {
+        return;
+    };
+    for (i, pin) in tune.vcpupins.iter().enumerate() {
+        if pin.vcpu >= vcpu.count {
+            c.error(
+                format!(
+                    "{}/@vcpu",
+                    child("/domain/cputune", "vcpupin", i, tune.vcpupins.len())
+                ),
+                format!(
+                    "{} is not a vCPU of this {}-vCPU domain",
+                    pin.vcpu, vcpu.count
+                ),
+            );
+        }
+    }
+}
+
+/// Guest NUMA cells are numbered 0, 1, … (in any order), have disjoint vCPU sets, and name
+/// vCPUs the domain has (libvirt: "Exactly one 'cell' element per guest NUMA cell
+/// allowed, non-contiguous ranges or ranges not starting from 0 are not allowed",
+/// "NUMA cells 1 and 0 have overlapping vCPU ids", "Number of CPUs in <numa> exceeds
+/// the <vcpu> count").
+fn numa_cells(c: &mut Checker<'_>) {
+    let Some(numa) = c.domain.cpu.as_ref().and_then(|cpu| cpu.numa.as_ref()) else {
+        return;
+    };
+    let count = numa.cells.len();
+    let vcpus = c.domain.vcpu.as_ref().map(|v| v.count);
+    let mut seen: Vec<BTreeSet<u32>> = Vec::new();
+    for (i, cell) in numa.cells.iter().enumerate() {
+        let path = child("/domain/cpu/numa", "cell", i, count);
+        let id = cell.id.unwrap_or(i as u32);
+        if id as usize >= count || numa.cells[..i].iter().any(|o| o.id == Some(id)) {
+            c.error(
+                format!("{path}/@id"),
+                format!(
+                    "{id} is out of place; the {count} cells are numbered 0 to {}, once each",
+                    count - 1
+                ),
+            );
+        }
+        let Some(cpus) = cell
+            .cpus
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .and_then(parse_bitmap)
+        else {
+            continue;
+        };
+        if let Some(other) = seen.iter().position(|s| !s.is_disjoint(&cpus)) {
+            c.error(
+                format!("{path}/@cpus"),
+                format!("shares vCPUs with cell {other}; give each vCPU to one cell"),
+            );
+        }
+        if let (Some(max), Some(vcpus)) = (cpus.last(), vcpus) {
+            if *max >= vcpus {
+                c.error(
+                    format!("{path}/@cpus"),
+                    format!("names vCPU {max}, but the domain has {vcpus}"),
+                );
+            }
+        }
+        seen.push(cpus);
+    }
+}
+
+/// CPU features refine a named model (libvirt: "Non-empty feature list specified
+/// without CPU model"), except in the host-based modes.
+fn features_need_model(c: &mut Checker<'_>) {
+    let Some(cpu) = &c.domain.cpu else { return };
+    let custom = matches!(cpu.mode, None | Some(CpuMode::Custom));
+    let named = cpu.model.as_ref().and_then(|m| m.name.as_ref()).is_some();
+    if custom && !named && !cpu.features.is_empty() {
+        c.error(
+            "/domain/cpu/model",
+            "missing; CPU features refine a model, so name one or use mode='host-model'",
+        );
     }
 }

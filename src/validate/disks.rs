@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::{Checker, Rule};
 use crate::devices::{
     Address, Auth, AuthSecretType, Device, Disk, DiskBus, DiskDevice, DiskProtocol, DiskSource,
-    DiskType, Encryption,
+    DiskType, Encryption, StartupPolicy,
 };
 
 pub(super) const RULES: &[Rule] = &[
@@ -26,6 +26,11 @@ pub(super) const RULES: &[Rule] = &[
     vendor_product_length,
     throttlefilters_without_iotune,
     target_bus_given,
+    floppy_on_fdc,
+    readonly_ide_sata,
+    requisite_for_removable_media,
+    scsi_identity_on_scsi,
+    disk_iothread,
 ];
 
 /// The longest SCSI vendor string.
@@ -512,6 +517,126 @@ fn target_bus_given(c: &mut Checker<'_>) {
             c.warning(
                 format!("{}/target/@bus", c.path(i)),
                 format!("missing; libvirt will guess the bus from {dev:?}, so name it"),
+            );
+        }
+    }
+}
+
+/// Floppy disks sit on the `fdc` bus, and only they do (libvirt: "Invalid bus type
+/// 'ide' for floppy disk", "Invalid bus type 'fdc' for disk").
+fn floppy_on_fdc(c: &mut Checker<'_>) {
+    for (i, disk) in disks(c) {
+        let Some(bus) = bus(disk) else { continue };
+        let floppy = disk.device == Some(DiskDevice::Floppy);
+        if floppy != (*bus == DiskBus::Fdc) {
+            let message = if floppy {
+                format!("is '{bus}', but a floppy disk sits on bus 'fdc'")
+            } else {
+                "is 'fdc', which takes floppy disks only; use device='floppy' or another bus"
+                    .to_owned()
+            };
+            c.error(format!("{}/target/@bus", c.path(i)), message);
+        }
+    }
+}
+
+/// QEMU has no read-only IDE or SATA hard disk (QEMU driver: "readonly ide disks are
+/// not supported", "readonly sata disks are not supported"); CD-ROMs are read-only
+/// anyway.
+fn readonly_ide_sata(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    for (i, disk) in disks(c) {
+        let hard_disk = matches!(disk.device, None | Some(DiskDevice::Disk));
+        let bus = bus(disk).filter(|b| matches!(b, DiskBus::Ide | DiskBus::Sata));
+        if let (true, Some(bus), Some(_)) = (hard_disk, bus, &disk.readonly) {
+            c.error(
+                format!("{}/readonly", c.path(i)),
+                format!("QEMU has no read-only {bus} disk; use bus='virtio' or 'scsi', or a cdrom"),
+            );
+        }
+    }
+}
+
+/// The startup policy of a disk's source.
+fn startup_policy(disk: &Disk) -> Option<&StartupPolicy> {
+    match disk.source.as_ref()? {
+        DiskSource::File(s) => s.startup_policy.as_ref(),
+        DiskSource::Block(s) => s.startup_policy.as_ref(),
+        DiskSource::Dir(s) => s.startup_policy.as_ref(),
+        DiskSource::Volume(s) => s.startup_policy.as_ref(),
+        DiskSource::Nvme(s) => s.startup_policy.as_ref(),
+        _ => None,
+    }
+}
+
+/// `startupPolicy='requisite'` is for removable media (libvirt: "Setting disk
+/// 'requisite' is allowed only for cdrom or floppy").
+fn requisite_for_removable_media(c: &mut Checker<'_>) {
+    for (i, disk) in disks(c) {
+        let removable = matches!(disk.device, Some(DiskDevice::Cdrom | DiskDevice::Floppy));
+        if startup_policy(disk) == Some(&StartupPolicy::Requisite) && !removable {
+            c.error(
+                format!("{}/source/@startupPolicy", c.path(i)),
+                "'requisite' is for a CD-ROM or floppy; use 'optional' or 'mandatory'",
+            );
+        }
+    }
+}
+
+/// `<vendor>` is SCSI inquiry data, `<product>` exists on SCSI and SATA, `<wwn>` on
+/// IDE and SCSI (libvirt: "Only scsi disk supports vendor and product", "Only ide and
+/// scsi disk support wwn").
+fn scsi_identity_on_scsi(c: &mut Checker<'_>) {
+    for (i, disk) in disks(c) {
+        let Some(bus) = bus(disk) else { continue };
+        if disk.vendor.is_some() && *bus != DiskBus::Scsi {
+            c.error(
+                format!("{}/vendor", c.path(i)),
+                "only a SCSI disk has a vendor; remove it or use bus='scsi'",
+            );
+        }
+        if disk.product.is_some() && !matches!(bus, DiskBus::Scsi | DiskBus::Sata) {
+            c.error(
+                format!("{}/product", c.path(i)),
+                "only a SCSI or SATA disk has a product; remove it",
+            );
+        }
+        if disk.wwn.is_some() && !matches!(bus, DiskBus::Scsi | DiskBus::Ide) {
+            c.error(
+                format!("{}/wwn", c.path(i)),
+                "only an IDE or SCSI disk has a WWN; remove it",
+            );
+        }
+    }
+}
+
+/// The I/O threads the domain has: the ids of `<iothreadids>`, else 1 to
+/// `<iothreads>`.
+pub(super) fn iothread_ids(c: &Checker<'_>) -> std::collections::BTreeSet<u32> {
+    match &c.domain.iothreadids {
+        Some(ids) if !ids.iothreads.is_empty() => ids.iothreads.iter().map(|t| t.id).collect(),
+        _ => (1..=c.domain.iothreads.unwrap_or(0)).collect(),
+    }
+}
+
+/// A disk's `<driver iothread>` is for virtio disks and names an I/O thread the domain
+/// has (QEMU driver: "IOThreads are only available for virtio pci and virtio ccw
+/// disk"; libvirt: "Invalid iothread id '2' for disk 'vda'").
+fn disk_iothread(c: &mut Checker<'_>) {
+    let ids = iothread_ids(c);
+    for (i, disk) in disks(c) {
+        let Some(id) = disk.driver.as_ref().and_then(|d| d.iothread) else {
+            continue;
+        };
+        let path = format!("{}/driver/@iothread", c.path(i));
+        if bus(disk).is_some_and(|b| *b != DiskBus::Virtio) {
+            c.error(path, "only a virtio disk has an I/O thread; remove it");
+        } else if !ids.contains(&id) {
+            c.error(
+                path,
+                format!("names I/O thread {id}, which the domain does not have"),
             );
         }
     }

@@ -10,6 +10,7 @@ pub(super) const RULES: &[Rule] = &[
     one_opengl_display,
     one_primary_video,
     video_none_alone,
+    one_display_per_type,
 ];
 
 fn graphics<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Graphics)> {
@@ -121,5 +122,37 @@ fn video_none_alone(c: &mut Checker<'_>) {
                 "'none' must be the only video; remove it or the other videos",
             );
         }
+    }
+}
+
+/// At most one SDL, VNC, SPICE and D-Bus display each (QEMU driver: "only 1 graphics
+/// device of each type (sdl, vnc, spice, dbus) is supported").
+fn one_display_per_type(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    let mut seen: Vec<(GraphicsType, usize)> = Vec::new();
+    let mut wrong = Vec::new();
+    for (i, g) in graphics(c) {
+        let Some(kind) = g.kind.clone() else { continue };
+        if !matches!(
+            kind,
+            GraphicsType::Sdl | GraphicsType::Vnc | GraphicsType::Spice | GraphicsType::Dbus
+        ) {
+            continue;
+        }
+        match seen.iter().find(|(k, _)| *k == kind) {
+            Some((_, first)) => wrong.push((i, kind, *first)),
+            None => seen.push((kind, i)),
+        }
+    }
+    for (i, kind, first) in wrong {
+        c.error(
+            c.path(i),
+            format!(
+                "a second '{kind}' display (first: {}); QEMU has one of each",
+                c.path(first)
+            ),
+        );
     }
 }

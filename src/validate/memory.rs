@@ -19,6 +19,8 @@ pub(super) const RULES: &[Rule] = &[
     shmem_size,
     shmem_msi_needs_server,
     numa_mem_access_known,
+    memtune_limits,
+    memory_devices_need_hotplug,
 ];
 
 /// libvirt keeps memory sizes in KiB and refuses 2⁵³ KiB (8 EiB) or more
@@ -321,5 +323,83 @@ fn numa_mem_access_known(c: &mut Checker<'_>) {
                 format!("{value:?} is not 'shared' or 'private'"),
             );
         }
+    }
+}
+
+/// `<hard_limit>` ≥ `<soft_limit>` (libvirt: "memory hard_limit tunable value must be
+/// larger than or equal to soft_limit"), and no `<min_guarantee>` for QEMU (QEMU driver:
+/// "Parameter 'min_guarantee' not supported by QEMU.").
+fn memtune_limits(c: &mut Checker<'_>) {
+    let Some(tune) = &c.domain.memtune else {
+        return;
+    };
+    let bytes = |l: &Option<crate::memory::MemoryLimit>| l.as_ref().and_then(|l| l.bytes().ok());
+    if let (Some(hard), Some(soft)) = (bytes(&tune.hard_limit), bytes(&tune.soft_limit)) {
+        if hard < soft {
+            c.error(
+                "/domain/memtune/hard_limit",
+                format!(
+                    "{} is below <soft_limit> ({}); raise it",
+                    human(hard),
+                    human(soft)
+                ),
+            );
+        }
+    }
+    if c.qemu() && tune.min_guarantee.is_some() {
+        c.error(
+            "/domain/memtune/min_guarantee",
+            "QEMU cannot guarantee memory; remove it",
+        );
+    }
+}
+
+/// Memory devices need memory hotplug (`<maxMemory>`), DIMMs fit its slots, and each
+/// device's guest node exists (QEMU driver: "cannot use/hotplug a memory device when
+/// domain 'maxMemory' is not defined", "memory device count '3' exceeds slots count
+/// '2'", "can't add memory backend for guest node '1' as the guest has only '1' NUMA
+/// nodes configured").
+fn memory_devices_need_hotplug(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    let slots = c.domain.max_memory.as_ref().map(|m| m.slots.unwrap_or(0));
+    let cells = numa_cells(c);
+    let mut dimms = 0;
+    let mut wrong = Vec::new();
+    for (i, device) in c.each() {
+        let Device::Memory(mem) = device else {
+            continue;
+        };
+        let model = mem.model.as_ref().map_or("", |m| m.as_str());
+        if model == "sgx-epc" {
+            continue;
+        }
+        let path = c.path(i);
+        if slots.is_none() {
+            wrong.push((
+                path.clone(),
+                "needs memory hotplug; add <maxMemory slots=…>".to_owned(),
+            ));
+        }
+        if matches!(model, "dimm" | "nvdimm") {
+            dimms += 1;
+            if let Some(slots) = slots.filter(|s| dimms > *s) {
+                wrong.push((
+                    path.clone(),
+                    format!("DIMM {dimms} does not fit the {slots} slots of <maxMemory>"),
+                ));
+            }
+        }
+        let node = mem.target.as_ref().and_then(|t| t.node);
+        if let Some(node) = node.filter(|n| cells > 0 && *n as usize >= cells) {
+            wrong.push((
+                format!("{path}/target/node"),
+                format!("{node} is not a guest NUMA node (the guest has {cells})"),
+            ));
+        }
+    }
+    for (path, message) in wrong {
+        c.error(path, message);
     }
 }

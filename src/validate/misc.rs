@@ -26,6 +26,10 @@ pub(super) const RULES: &[Rule] = &[
     iommu_fits_machine,
     input_transitional,
     ps2_inputs_need_ps2,
+    intel_iommu_interrupts,
+    vsock_cid,
+    watchdog_fits_machine,
+    spapr_tpm_on_pseries,
 ];
 
 /// Filesystems name a source and a target, and targets are unique (libvirt: "missing
@@ -379,6 +383,122 @@ fn ps2_inputs_need_ps2(c: &mut Checker<'_>) {
         c.error(
             format!("{}/@bus", c.path(i)),
             "PS/2 is off (<ps2 state='off'/>); use bus='usb' or virtio, or turn PS/2 on",
+        );
+    }
+}
+
+/// Intel IOMMU interrupt remapping needs the split I/O APIC, and EIM needs interrupt
+/// remapping (QEMU driver: "IOMMU interrupt remapping requires split I/O APIC (ioapic
+/// driver='qemu')", "IOMMU eim requires interrupt remapping to be enabled").
+fn intel_iommu_interrupts(c: &mut Checker<'_>) {
+    let split = c
+        .domain
+        .features
+        .as_ref()
+        .and_then(|f| f.ioapic.as_ref())
+        .and_then(|i| i.driver.as_ref())
+        .is_some_and(|d| d.as_str() == "qemu");
+    let mut wrong = Vec::new();
+    for (i, device) in c.each() {
+        let Device::Iommu(iommu) = device else {
+            continue;
+        };
+        if iommu.model != Some(IommuModel::Intel) {
+            continue;
+        }
+        let Some(driver) = &iommu.driver else {
+            continue;
+        };
+        if driver.intremap == Some(OnOff::On) && !split {
+            wrong.push((
+                i,
+                "intremap",
+                "interrupt remapping needs <ioapic driver='qemu'/>",
+            ));
+        }
+        if driver.eim == Some(OnOff::On) && driver.intremap != Some(OnOff::On) {
+            wrong.push((i, "eim", "EIM needs intremap='on'"));
+        }
+    }
+    for (i, attr, message) in wrong {
+        c.error(format!("{}/driver/@{attr}", c.path(i)), message);
+    }
+}
+
+/// The lowest guest CID: 0 to 2 are the hypervisor's and the host's.
+const MIN_GUEST_CID: u32 = 3;
+
+/// A vsock guest CID set by hand is at least 3 (libvirt: "guest CID must be greater
+/// than 2").
+fn vsock_cid(c: &mut Checker<'_>) {
+    let mut wrong = Vec::new();
+    for (i, device) in c.each() {
+        let Device::Vsock(vsock) = device else {
+            continue;
+        };
+        let Some(cid) = &vsock.cid else { continue };
+        let auto = cid.auto.as_ref().is_some_and(|a| a.as_str() == "yes");
+        if let Some(address) = cid.address.filter(|a| !auto && *a < MIN_GUEST_CID) {
+            wrong.push((i, address));
+        }
+    }
+    for (i, address) in wrong {
+        c.error(
+            format!("{}/cid/@address", c.path(i)),
+            format!("{address} is reserved; a guest CID is {MIN_GUEST_CID} or more"),
+        );
+    }
+}
+
+/// Watchdog models fit the machine: `diag288` is s390's, `itco` q35's, `ib700` and
+/// `i6300esb` x86's (QEMU driver: "Watchdog model '…' is not supported …").
+fn watchdog_fits_machine(c: &mut Checker<'_>) {
+    if !c.qemu() || c.arch().is_none() {
+        return;
+    }
+    let mut wrong = Vec::new();
+    for (i, device) in c.each() {
+        let Device::Watchdog(dog) = device else {
+            continue;
+        };
+        let Some(model) = &dog.model else { continue };
+        let (fits, machines) = match model.as_str() {
+            "diag288" => (c.is_s390(), "s390"),
+            "itco" => (c.is_q35(), "q35"),
+            "ib700" => (c.is_x86(), "x86"),
+            "i6300esb" => (!c.is_s390(), "PCI"),
+            _ => continue,
+        };
+        if !fits {
+            wrong.push((i, model.to_string(), machines));
+        }
+    }
+    for (i, model, machines) in wrong {
+        c.error(
+            format!("{}/@model", c.path(i)),
+            format!("'{model}' exists on {machines} machines only"),
+        );
+    }
+}
+
+/// The `tpm-spapr` and `spapr-tpm-proxy` models are pSeries devices (QEMU driver:
+/// "TPM model 'tpm-spapr' is only available for … pSeries").
+fn spapr_tpm_on_pseries(c: &mut Checker<'_>) {
+    if !c.qemu() || c.arch().is_none() || c.is_pseries() {
+        return;
+    }
+    let wrong: Vec<usize> = c
+        .each()
+        .filter(|(_, d)| {
+            matches!(d, Device::Tpm(t)
+                if matches!(t.model, Some(TpmModel::TpmSpapr | TpmModel::SpaprTpmProxy)))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in wrong {
+        c.error(
+            format!("{}/@model", c.path(i)),
+            "is a pSeries TPM; use tpm-crb or tpm-tis on this machine",
         );
     }
 }

@@ -48,7 +48,7 @@ pub(super) fn document(content: &str) -> Domain {
     } else {
         "<os><type arch='x86_64' machine='q35'>hvm</type></os>"
     };
-    let vcpu = if content.contains("<vcpu") {
+    let vcpu = if content.contains("<vcpu>") || content.contains("<vcpu ") {
         ""
     } else {
         "<vcpu>2</vcpu>"
@@ -167,11 +167,15 @@ fn memory_rules() {
             ),
             case(
                 "memory_device_ranges_disjoint",
-                "<devices><memory model='virtio-mem'><target><size unit='MiB'>256</size>\
+                "<maxMemory slots='2' unit='GiB'>4</maxMemory>\
+                 <cpu><numa><cell id='0' cpus='0-1' memory='512' unit='MiB'/></numa></cpu>\
+                 <devices><memory model='virtio-mem'><target><size unit='MiB'>256</size>\
                  <block unit='MiB'>2</block><address base='0x100000000'/></target></memory>\
                  <memory model='virtio-mem'><target><size unit='MiB'>256</size>\
                  <block unit='MiB'>2</block><address base='0x108000000'/></target></memory></devices>",
-                "<devices><memory model='virtio-mem'><target><size unit='MiB'>256</size>\
+                "<maxMemory slots='2' unit='GiB'>4</maxMemory>\
+                 <cpu><numa><cell id='0' cpus='0-1' memory='512' unit='MiB'/></numa></cpu>\
+                 <devices><memory model='virtio-mem'><target><size unit='MiB'>256</size>\
                  <block unit='MiB'>2</block><address base='0x100000000'/></target></memory>\
                  <memory model='virtio-mem'><target><size unit='MiB'>256</size>\
                  <block unit='MiB'>2</block><address base='0x110000000'/></target></memory></devices>",
@@ -415,3 +419,55 @@ fn os_rules() {
 }
 
 mod devices;
+
+#[test]
+fn more_domain_rules() {
+    run(
+        &[
+            case(
+                "vcpupin_ids_exist",
+                "<cputune><vcpupin vcpu='2' cpuset='0'/></cputune>",
+                "<cputune><vcpupin vcpu='1' cpuset='0'/></cputune>",
+                "/domain/cputune/vcpupin/@vcpu",
+            ),
+            case(
+                "iothreadsched_ids_exist (iothreadpin)",
+                "<iothreads>1</iothreads><cputune><iothreadpin iothread='2' cpuset='0'/></cputune>",
+                "<iothreads>1</iothreads><cputune><iothreadpin iothread='1' cpuset='0'/></cputune>",
+                "/domain/cputune/iothreadpin/@iothread",
+            ),
+            case(
+                "numa_cells",
+                "<cpu><numa><cell id='0' cpus='0-1' memory='256' unit='MiB'/>\
+                 <cell id='1' cpus='1' memory='256' unit='MiB'/></numa></cpu>",
+                "<cpu><numa><cell id='1' cpus='1' memory='256' unit='MiB'/>\
+                 <cell id='0' cpus='0' memory='256' unit='MiB'/></numa></cpu>",
+                "/domain/cpu/numa/cell[2]/@cpus",
+            ),
+            case(
+                "features_need_model",
+                "<cpu><feature policy='require' name='vmx'/></cpu>",
+                "<cpu mode='host-model'><feature policy='require' name='vmx'/></cpu>",
+                "/domain/cpu/model",
+            ),
+            case(
+                "memtune_limits",
+                "<memtune><hard_limit unit='MiB'>256</hard_limit><soft_limit unit='MiB'>512</soft_limit></memtune>",
+                "<memtune><hard_limit unit='MiB'>1024</hard_limit><soft_limit unit='MiB'>512</soft_limit></memtune>",
+                "/domain/memtune/hard_limit",
+            ),
+            case(
+                "memory_devices_need_hotplug",
+                "<cpu><numa><cell id='0' cpus='0-1' memory='512' unit='MiB'/></numa></cpu>\
+                 <devices><memory model='dimm'><target><size unit='MiB'>128</size><node>0</node>\
+                 </target></memory></devices>",
+                "<memory unit='MiB'>512</memory><maxMemory slots='2' unit='GiB'>2</maxMemory>\
+                 <cpu><numa><cell id='0' cpus='0-1' memory='512' unit='MiB'/></numa></cpu>\
+                 <devices><memory model='dimm'><target><size unit='MiB'>128</size><node>0</node>\
+                 </target></memory></devices>",
+                "/domain/devices/memory",
+            ),
+        ],
+        Severity::Error,
+    );
+}
