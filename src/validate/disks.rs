@@ -31,6 +31,8 @@ pub(super) const RULES: &[Rule] = &[
     requisite_for_removable_media,
     scsi_identity_on_scsi,
     disk_iothread,
+    lun_bus,
+    vhostuser_disk,
 ];
 
 /// The longest SCSI vendor string.
@@ -637,6 +639,51 @@ fn disk_iothread(c: &mut Checker<'_>) {
             c.error(
                 path,
                 format!("names I/O thread {id}, which the domain does not have"),
+            );
+        }
+    }
+}
+
+/// A `device='lun'` disk sits on a SCSI or virtio bus (QEMU driver: "disk
+/// device='lun' is not supported for bus='sata'").
+fn lun_bus(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    for (i, disk) in disks(c) {
+        let Some(bus) = bus(disk) else { continue };
+        if disk.device == Some(DiskDevice::Lun) && !matches!(bus, DiskBus::Scsi | DiskBus::Virtio) {
+            c.error(
+                format!("{}/target/@bus", c.path(i)),
+                format!("is '{bus}', but a 'lun' passes SCSI commands: use bus='scsi'"),
+            );
+        }
+    }
+}
+
+/// A vhost-user disk is a virtio disk in shared memory (QEMU driver: "vhostuser disk
+/// supports only virtio bus", "'vhostuser disk' requires shared memory").
+fn vhostuser_disk(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    let shared = super::memory::shared_memory(c);
+    for (i, disk) in disks(c) {
+        let vhostuser = disk.kind == Some(DiskType::Vhostuser)
+            || matches!(disk.source, Some(DiskSource::VhostUser(_)));
+        if !vhostuser {
+            continue;
+        }
+        if let Some(bus) = bus(disk).filter(|b| **b != DiskBus::Virtio) {
+            c.error(
+                format!("{}/target/@bus", c.path(i)),
+                format!("is '{bus}', but a vhost-user disk is a virtio disk"),
+            );
+        }
+        if !shared {
+            c.error(
+                c.path(i),
+                "a vhost-user disk needs shared memory (<memoryBacking><access mode='shared'/>)",
             );
         }
     }

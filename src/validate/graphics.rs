@@ -11,6 +11,7 @@ pub(super) const RULES: &[Rule] = &[
     one_primary_video,
     video_none_alone,
     one_display_per_type,
+    listen_matches_first_address,
 ];
 
 fn graphics<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Graphics)> {
@@ -152,6 +153,30 @@ fn one_display_per_type(c: &mut Checker<'_>) {
             format!(
                 "a second '{kind}' display (first: {}); QEMU has one of each",
                 c.path(first)
+            ),
+        );
+    }
+}
+
+/// A display's `listen` attribute repeats its first `<listen type='address'>` (libvirt:
+/// "graphics 'listen' attribute '…' must match 'address' attribute of first listen
+/// element").
+fn listen_matches_first_address(c: &mut Checker<'_>) {
+    let mut wrong = Vec::new();
+    for (i, g) in graphics(c) {
+        let (Some(listen), Some(first)) = (&g.listen, g.listens.first()) else {
+            continue;
+        };
+        let address = first.kind.as_ref().is_some_and(|k| k.as_str() == "address");
+        if let Some(found) = first.address.as_ref().filter(|a| address && *a != listen) {
+            wrong.push((i, listen.clone(), found.clone()));
+        }
+    }
+    for (i, listen, found) in wrong {
+        c.error(
+            format!("{}/@listen", c.path(i)),
+            format!(
+                "{listen:?} differs from the first <listen address> ({found:?}); make them equal"
             ),
         );
     }

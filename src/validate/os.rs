@@ -22,6 +22,7 @@ pub(super) const RULES: &[Rule] = &[
     firmware_features_need_autoselection,
     enrolled_keys_need_secure_boot,
     hyperv_spinlocks,
+    hyperv_dependencies,
     gic_on_arm_only,
     pseries_features,
     vmport_needs_ps2,
@@ -272,6 +273,34 @@ fn hyperv_spinlocks(c: &mut Checker<'_>) {
             format!("{n} is below {MIN_SPINLOCK_RETRIES}, the least libvirt accepts"),
         ),
         Some(_) => {}
+    }
+}
+
+/// Hyper-V enlightenments that build on others have them on (QEMU driver: "'synic'
+/// hyperv feature requires 'vpindex' feature", "'stimer' hyperv feature requires
+/// 'synic' feature").
+fn hyperv_dependencies(c: &mut Checker<'_>) {
+    let Some(hyperv) = features(c).and_then(|f| f.hyperv.as_ref()) else {
+        return;
+    };
+    if !c.qemu() {
+        return;
+    }
+    let on = |s: Option<OnOff>| s == Some(OnOff::On);
+    let vpindex = on(hyperv.vpindex.as_ref().and_then(|s| s.state));
+    let synic = on(hyperv.synic.as_ref().and_then(|s| s.state));
+    let stimer = on(hyperv.stimer.as_ref().and_then(|s| s.state));
+    if synic && !vpindex {
+        c.error(
+            "/domain/features/hyperv/synic",
+            "SynIC needs <vpindex state='on'/>; add it",
+        );
+    }
+    if stimer && !synic {
+        c.error(
+            "/domain/features/hyperv/stimer",
+            "synthetic timers need <synic state='on'/>; add it",
+        );
     }
 }
 

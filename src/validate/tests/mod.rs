@@ -418,7 +418,15 @@ fn os_rules() {
     );
 }
 
+/// A `<devices>` holding one disk with these attributes and content.
+macro_rules! disk {
+    ($attrs:literal, $inner:literal) => {
+        concat!("<devices><disk ", $attrs, ">", $inner, "</disk></devices>")
+    };
+}
+
 mod devices;
+mod more_devices;
 
 #[test]
 fn more_domain_rules() {
@@ -449,6 +457,12 @@ fn more_domain_rules() {
                 "<cpu><feature policy='require' name='vmx'/></cpu>",
                 "<cpu mode='host-model'><feature policy='require' name='vmx'/></cpu>",
                 "/domain/cpu/model",
+            ),
+            case(
+                "hyperv_dependencies",
+                "<features><hyperv><synic state='on'/></hyperv></features>",
+                "<features><hyperv><vpindex state='on'/><synic state='on'/></hyperv></features>",
+                "/domain/features/hyperv/synic",
             ),
             case(
                 "memtune_limits",
