@@ -179,13 +179,16 @@ pub struct Domain {
     pub launch_security: Option<LaunchSecurity>,
     /// `<qemu:commandline>`: raw QEMU arguments and environment (drvqemu:
     /// "Pass-through of arbitrary qemu commands"). An empty one is not written (nor
-    /// is the `qemu` namespace declared for it); one with an `arg`, an `env` or
-    /// unknown content is.
+    /// is the `qemu` namespace declared for it), as libvirt drops it too; one with an
+    /// `arg`, an `env` or unknown content is. Not an `Option`: an absent
+    /// `<qemu:commandline>` and an empty one are the same empty value, so every value
+    /// reads back as written.
     #[serde(
         rename = "{http://libvirt.org/schemas/domain/qemu/1.0}commandline",
-        skip_serializing_if = "QemuCommandline::is_none_or_empty"
+        default,
+        skip_serializing_if = "QemuCommandline::is_empty"
     )]
-    pub qemu_commandline: Option<QemuCommandline>,
+    pub qemu_commandline: QemuCommandline,
     /// `<qemu:capabilities>`: QEMU capabilities added or removed, for testing.
     #[serde(rename = "{http://libvirt.org/schemas/domain/qemu/1.0}capabilities")]
     pub qemu_capabilities: Option<QemuCapabilities>,

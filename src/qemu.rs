@@ -46,15 +46,6 @@ impl QemuCommandline {
         self.args.is_empty() && self.env.is_empty() && self.extra.is_empty()
     }
 
-    /// `None` or empty: `<qemu:commandline>` need not be written (used by
-    /// `Domain`'s `skip_serializing_if`).
-    pub fn is_none_or_empty(commandline: &Option<QemuCommandline>) -> bool {
-        match commandline {
-            Some(c) => c.is_empty(),
-            None => true,
-        }
-    }
-
     /// Append an argument.
     pub fn arg(mut self, value: impl Into<String>) -> Self {
         self.args.push(QemuArg::new(value));
@@ -323,17 +314,12 @@ mod tests {
         );
         assert!(!cmd.is_empty());
         assert!(QemuCommandline::default().is_empty());
-        assert!(QemuCommandline::is_none_or_empty(&None));
-        assert!(QemuCommandline::is_none_or_empty(&Some(
-            QemuCommandline::default()
-        )));
-        assert!(!QemuCommandline::is_none_or_empty(&Some(
-            QemuCommandline::default().arg("-S")
-        )));
-        assert!(!QemuCommandline::is_none_or_empty(&Some(QemuCommandline {
+        assert!(!QemuCommandline::default().arg("-S").is_empty());
+        assert!(!QemuCommandline {
             env: vec![QemuEnv::new("A", None)],
             ..Default::default()
-        })));
+        }
+        .is_empty());
     }
 
     #[test]

@@ -81,28 +81,25 @@ fn domain_id_zero_is_not_a_missing_id() {
 }
 
 #[test]
-fn empty_qemu_commandline_is_dropped_on_write() {
+fn empty_qemu_commandline_is_the_missing_one() {
+    // libvirt drops an empty `<qemu:commandline/>`, and so does the writer; the value
+    // cannot tell the two apart, so every value reads back as it was written.
     let xml = format!("<domain type='kvm' xmlns:qemu='{QEMU_NS}'><qemu:commandline/></domain>");
-    let domain = Domain::from_xml(&xml).unwrap();
-    assert_eq!(domain.qemu_commandline, Some(QemuCommandline::default()));
-
-    let written = domain.to_xml().unwrap();
+    let (domain, written) = round_trip(&xml);
+    assert_eq!(domain.qemu_commandline, QemuCommandline::default());
     assert!(!written.contains("commandline"), "{written}");
     assert!(!written.contains(QEMU_NS), "{written}");
-    let back = Domain::from_xml(&written).unwrap();
-    assert_eq!(back.qemu_commandline, None);
+    assert_eq!(domain, Domain::from_xml("<domain type='kvm'/>").unwrap());
 
-    let built = Domain {
-        qemu_commandline: Some(QemuCommandline::default()),
-        ..Default::default()
-    };
-    assert_eq!(built.to_xml().unwrap(), Domain::default().to_xml().unwrap());
+    let built = Domain::default();
+    assert!(built.qemu_commandline.is_empty());
+    assert_eq!(Domain::from_xml(&built.to_xml().unwrap()).unwrap(), built);
 }
 
 #[test]
 fn qemu_commandline_with_an_argument_is_written() {
     let domain = Domain {
-        qemu_commandline: Some(QemuCommandline::default().arg("-S")),
+        qemu_commandline: QemuCommandline::default().arg("-S"),
         ..Default::default()
     };
     let written = domain.to_xml().unwrap();
@@ -118,8 +115,9 @@ fn qemu_commandline_with_only_unknown_content_is_kept() {
         "<domain type='kvm' xmlns:qemu='{QEMU_NS}'><qemu:commandline x-note='1'/></domain>"
     );
     let (domain, written) = round_trip(&xml);
-    let commandline = domain.qemu_commandline.as_ref().expect("kept");
+    let commandline = &domain.qemu_commandline;
     assert!(commandline.args.is_empty() && commandline.env.is_empty());
+    assert!(!commandline.is_empty());
     assert!(written.contains("x-note='1'"), "{written}");
 }
 

@@ -14,10 +14,7 @@ use proptest::prelude::*;
 
 /// Whether the domain has a `<qemu:commandline>` to write: `Domain` skips an empty one.
 fn writes_commandline(domain: &Domain) -> bool {
-    domain
-        .qemu_commandline
-        .as_ref()
-        .is_some_and(|c| !c.args.is_empty() || !c.env.is_empty() || !c.extra.is_empty())
+    !domain.qemu_commandline.is_empty()
 }
 
 /// Whether the domain writes an element in the QEMU namespace.
@@ -60,10 +57,8 @@ fn check_written(domain: &Domain, xml: &str) -> Result<(), TestCaseError> {
         "QEMU namespace; XML:\n{}",
         xml
     );
-    let has_args = domain
-        .qemu_commandline
-        .as_ref()
-        .is_some_and(|c| !c.args.is_empty() || !c.env.is_empty());
+    let commandline = &domain.qemu_commandline;
+    let has_args = !commandline.args.is_empty() || !commandline.env.is_empty();
     if has_args {
         prop_assert!(declared, "arguments without the QEMU namespace:\n{}", xml);
     }

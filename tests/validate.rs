@@ -631,10 +631,10 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "qemu env names",
-            fail: |d| d.qemu_commandline = Some(QemuCommandline::default().env("QEMU-DIR", "/x")),
+            fail: |d| d.qemu_commandline = QemuCommandline::default().env("QEMU-DIR", "/x"),
             path: "/domain/qemu:commandline/qemu:env/@name",
             says: "is not a variable name",
-            pass: |d| d.qemu_commandline = Some(QemuCommandline::default().env("_QEMU_DIR2", "/x")),
+            pass: |d| d.qemu_commandline = QemuCommandline::default().env("_QEMU_DIR2", "/x"),
         },
     ]
 }

@@ -444,9 +444,7 @@ impl DomainBuilder {
             ));
         }
 
-        if !self.qemu.is_empty() {
-            domain.qemu_commandline = Some(self.qemu);
-        }
+        domain.qemu_commandline = self.qemu;
         (domain, problems)
     }
 }

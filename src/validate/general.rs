@@ -109,9 +109,7 @@ fn sysinfo_uuid_matches(c: &mut Checker<'_>) {
 /// `<qemu:env>` names are `[A-Za-z_][A-Za-z0-9_]*` (QEMU driver: "Invalid environment
 /// name").
 fn qemu_env_names(c: &mut Checker<'_>) {
-    let Some(cmd) = &c.domain.qemu_commandline else {
-        return;
-    };
+    let cmd = &c.domain.qemu_commandline;
     for (i, env) in cmd.env.iter().enumerate() {
         let path = format!(
             "{}/@name",

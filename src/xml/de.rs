@@ -11,6 +11,7 @@ use serde::de::{
 
 use crate::error::{Error, Result};
 use crate::xml::de_fields::StructAccess;
+use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled, RAW_TOKEN};
 use crate::xml::tree::{is_xml_space, Attribute, Element};
 
@@ -54,82 +55,50 @@ pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -
         return Err(Error::Parse {
             position: element.position,
             path: format!("/{}", element.name.qualified()),
-            message: format!(
-                "expected the root element <{}>, found <{}>",
-                display_key(root),
-                element.name.qualified()
-            ),
+            message: wrong_root(element, root),
         });
     }
     // Leave no stale content in the side channel, whatever happens.
     raw::take();
-    let result = T::deserialize(ElementDe::new(element, element));
+    let doc = Doc::new(element);
+    let result = T::deserialize(ElementDe::new(element, &doc));
     raw::take();
     result
+}
+
+/// "expected the root element <root>, found <other>", naming the namespaces when
+/// they differ (`<domain>` in the QEMU namespace is not `<domain>`).
+fn wrong_root(element: &Element, root: &str) -> String {
+    let (root_ns, root_local) = match root.strip_prefix('{').and_then(|k| k.split_once('}')) {
+        Some((ns, local)) => (Some(ns), local),
+        None => (None, root),
+    };
+    let found_ns = element.name.namespace.as_deref();
+    let found = element.name.qualified();
+    if root_ns == found_ns {
+        return format!("expected the root element <{root_local}>, found <{found}>");
+    }
+    let within = |ns: Option<&str>| match ns {
+        Some(ns) => format!("in the namespace '{ns}'"),
+        None => "in no namespace".to_owned(),
+    };
+    format!(
+        "expected the root element <{root_local}> {}, found <{found}> {}",
+        within(root_ns),
+        within(found_ns)
+    )
 }
 
 // ---------------------------------------------------------------------------------
 // Paths
 
-/// XPath-like path of `target` below `root`, e.g. `/domain/devices/disk[2]`.
-pub(crate) fn element_path(root: &Element, target: &Element) -> String {
-    fn find(cur: &Element, target: &Element, segs: &mut Vec<String>) -> bool {
-        if std::ptr::eq(cur, target) {
-            return true;
-        }
-        for child in cur.elements() {
-            if find(child, target, segs) {
-                segs.push(segment(cur, child));
-                return true;
-            }
-        }
-        false
-    }
-    let mut segs = Vec::new();
-    find(root, target, &mut segs);
-    let mut path = format!("/{}", root.name.qualified());
-    for seg in segs.iter().rev() {
-        path.push('/');
-        path.push_str(seg);
-    }
-    path
-}
-
-/// `name` or `name[k]` when `parent` has several children of that name.
-fn segment(parent: &Element, child: &Element) -> String {
-    let mut total = 0;
-    let mut index = 0;
-    for sibling in parent.elements() {
-        if sibling.name == child.name {
-            total += 1;
-            if std::ptr::eq(sibling, child) {
-                index = total;
-            }
-        }
-    }
-    if total > 1 {
-        format!("{}[{index}]", child.name.qualified())
-    } else {
-        child.name.qualified().into_owned()
-    }
-}
-
-pub(crate) fn attr_path(root: &Element, elem: &Element, attr: &Attribute) -> String {
-    format!("{}/@{}", element_path(root, elem), attr.name.qualified())
-}
-
 /// Give a location-less error the place it happened.
-pub(crate) fn locate(
-    err: Error,
-    root: &Element,
-    elem: &Element,
-    attr: Option<&Attribute>,
-) -> Error {
+pub(crate) fn locate(err: Error, doc: &Doc<'_>, elem: &Element, attr: Option<&Attribute>) -> Error {
     match err {
         Error::Value { path, message } if path.is_empty() => {
             let (path, position) = match attr {
-                Some(a) => (attr_path(root, elem, a), a.position),
-                None => (element_path(root, elem), elem.position),
+                Some(a) => (doc.attr_path(elem, a), a.position),
+                None => (doc.element_path(elem), elem.position),
             };
             Error::Parse {
                 position,
@@ -153,14 +122,14 @@ fn parse_number<T: std::str::FromStr>(s: &str, what: &str) -> Result<T> {
 /// A string value (attribute value or element text) with the place it came from.
 pub(crate) struct ValueDe<'a, 'de> {
     pub(crate) value: Cow<'de, str>,
-    pub(crate) root: &'de Element,
+    pub(crate) doc: &'de Doc<'de>,
     pub(crate) elem: &'de Element,
     pub(crate) attr: Option<&'a Attribute>,
 }
 
 impl ValueDe<'_, '_> {
     pub(crate) fn locate(&self, err: Error) -> Error {
-        locate(err, self.root, self.elem, self.attr)
+        locate(err, self.doc, self.elem, self.attr)
     }
 }
 
@@ -181,12 +150,12 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
     }
 
     fn deserialize_str<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let (root, elem, attr) = (self.root, self.elem, self.attr);
+        let (doc, elem, attr) = (self.doc, self.elem, self.attr);
         match self.value {
             Cow::Borrowed(s) => visitor.visit_borrowed_str(s),
             Cow::Owned(s) => visitor.visit_string(s),
         }
-        .map_err(|e| locate(e, root, elem, attr))
+        .map_err(|e| locate(e, doc, elem, attr))
     }
 
     fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -249,10 +218,10 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
         _variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        let (root, elem, attr) = (self.root, self.elem, self.attr);
+        let (doc, elem, attr) = (self.doc, self.elem, self.attr);
         let de: StrDeserializer<'_, Error> = self.value.as_ref().into_deserializer();
         de.deserialize_enum("", &[], visitor)
-            .map_err(|e| locate(e, root, elem, attr))
+            .map_err(|e| locate(e, doc, elem, attr))
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -276,7 +245,8 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
 #[derive(Clone, Copy)]
 pub(crate) struct ElementDe<'de> {
     pub(crate) elem: &'de Element,
-    pub(crate) root: &'de Element,
+    /// The document: its root and the paths of its elements.
+    pub(crate) doc: &'de Doc<'de>,
     /// Attribute already used as an enum tag.
     pub(crate) skip_attr: Option<&'static str>,
     /// The element holding this one, when read as a named field: the place a
@@ -285,10 +255,10 @@ pub(crate) struct ElementDe<'de> {
 }
 
 impl<'de> ElementDe<'de> {
-    pub(crate) fn new(elem: &'de Element, root: &'de Element) -> Self {
+    pub(crate) fn new(elem: &'de Element, doc: &'de Doc<'de>) -> Self {
         ElementDe {
             elem,
-            root,
+            doc,
             skip_attr: None,
             parent: None,
         }
@@ -298,14 +268,14 @@ impl<'de> ElementDe<'de> {
     pub(crate) fn child(&self, child: &'de Element) -> Self {
         ElementDe {
             elem: child,
-            root: self.root,
+            doc: self.doc,
             skip_attr: None,
             parent: Some(self.elem),
         }
     }
 
     pub(crate) fn locate(&self, err: Error) -> Error {
-        locate(err, self.root, self.elem, None)
+        locate(err, self.doc, self.elem, None)
     }
 
     pub(crate) fn is_skipped(&self, a: &Attribute) -> bool {
@@ -317,7 +287,7 @@ impl<'de> ElementDe<'de> {
         if let Some(a) = self.elem.attributes.iter().find(|a| !self.is_skipped(a)) {
             return Err(Error::Parse {
                 position: a.position,
-                path: attr_path(self.root, self.elem, a),
+                path: self.doc.attr_path(self.elem, a),
                 message: format!(
                     "unexpected attribute; <{}> takes only text here",
                     self.elem.name.qualified()
@@ -327,7 +297,7 @@ impl<'de> ElementDe<'de> {
         if let Some(child) = self.elem.elements().next() {
             return Err(Error::Parse {
                 position: child.position,
-                path: element_path(self.root, child),
+                path: self.doc.element_path(child),
                 message: format!(
                     "unexpected element; <{}> takes only text here",
                     self.elem.name.qualified()
@@ -340,7 +310,7 @@ impl<'de> ElementDe<'de> {
     pub(crate) fn value(&self) -> Result<ValueDe<'static, 'de>> {
         Ok(ValueDe {
             value: self.text_only()?,
-            root: self.root,
+            doc: self.doc,
             elem: self.elem,
             attr: None,
         })
@@ -348,7 +318,7 @@ impl<'de> ElementDe<'de> {
 
     pub(crate) fn stash_raw(&self, origin: bool) {
         let origin = origin.then(|| Unmodelled {
-            path: element_path(self.root, self.elem),
+            path: self.doc.element_path(self.elem),
             position: Some(self.elem.position),
             kind: "element",
         });
@@ -422,8 +392,11 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
         fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        let access = StructAccess::new(self, fields);
-        visitor.visit_map(access).map_err(|e| self.locate(e))
+        // One level of the recursion: see `with_stack`.
+        crate::xml::with_stack(|| {
+            let access = StructAccess::new(self, fields);
+            visitor.visit_map(access).map_err(|e| self.locate(e))
+        })
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {

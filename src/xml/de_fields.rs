@@ -10,7 +10,7 @@ use serde::de::{
 };
 
 use crate::error::{Error, Result};
-use crate::xml::de::{attr_path, element_path, ElementDe, TaggedEnum, ValueDe};
+use crate::xml::de::{ElementDe, TaggedEnum, ValueDe};
 use crate::xml::raw::{
     self, Extra, Stashed, Unmodelled, EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
 };
@@ -145,12 +145,12 @@ impl<'de> StructAccess<'de> {
 
     /// Attributes, elements and non-layout text no field took.
     fn leftovers(&self) -> Extra {
-        let (root, elem) = (self.de.root, self.de.elem);
+        let (doc, elem) = (self.de.doc, self.de.elem);
         let mut extra = Extra::default();
         for (i, a) in elem.attributes.iter().enumerate() {
             if !self.attr_used.get(i) {
                 extra.origin.push(Unmodelled {
-                    path: attr_path(root, elem, a),
+                    path: doc.attr_path(elem, a),
                     position: Some(a.position),
                     kind: "attribute",
                 });
@@ -164,7 +164,7 @@ impl<'de> StructAccess<'de> {
             match node {
                 Node::Element(child) => {
                     extra.origin.push(Unmodelled {
-                        path: element_path(root, child),
+                        path: doc.element_path(child),
                         position: Some(child.position),
                         kind: "element",
                     });
@@ -175,11 +175,17 @@ impl<'de> StructAccess<'de> {
                         continue;
                     }
                     extra.origin.push(Unmodelled {
-                        path: format!("{}/text()", element_path(root, elem)),
+                        path: format!("{}/text()", doc.element_path(elem)),
                         position: Some(t.position),
                         kind: "text",
                     });
-                    extra.nodes.push(node.clone());
+                    // Text on both sides of a modelled child is written back as one
+                    // text node after the modelled children, so it is one node here
+                    // too: the value reads back as it is written.
+                    match extra.nodes.last_mut() {
+                        Some(Node::Text(last)) => last.text.push_str(&t.text),
+                        _ => extra.nodes.push(node.clone()),
+                    }
                 }
             }
         }
@@ -229,7 +235,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 let attr = &de.elem.attributes[i];
                 seed.deserialize(ValueDe {
                     value: Cow::Borrowed(attr.value.as_str()),
-                    root: de.root,
+                    doc: de.doc,
                     elem: de.elem,
                     attr: Some(attr),
                 })
@@ -243,7 +249,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 }
                 seed.deserialize(ValueDe {
                     value: de.elem.text(),
-                    root: de.root,
+                    doc: de.doc,
                     elem: de.elem,
                     attr: None,
                 })
@@ -443,9 +449,9 @@ impl<'de> Deserializer<'de> for ChildrenDe<'de> {
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        let root = self.de.root;
+        let doc = self.de.doc;
         let items = unclaimed(self.de.elem, self.fields, self.first)
-            .map(|(_, e)| ChildDe(ElementDe::new(e, root)));
+            .map(|(_, e)| ChildDe(ElementDe::new(e, doc)));
         visitor.visit_seq(Items(items))
     }
 

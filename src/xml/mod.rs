@@ -5,6 +5,8 @@
 
 mod de;
 mod de_fields;
+mod names;
+mod paths;
 mod raw;
 mod ser;
 mod tree;
@@ -17,6 +19,27 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::error::Result;
+
+/// Stack left below which reading or writing one more element level first moves to a
+/// new stack segment on the heap (one level of a large struct takes tens of KiB in a
+/// debug build).
+const STACK_RED_ZONE: usize = 256 * 1024;
+
+/// Size of each new stack segment.
+const STACK_SEGMENT: usize = 2 * 1024 * 1024;
+
+/// Run `f`, one element level of reading or writing, on a stack with room for it.
+///
+/// The (de)serializer recurses once per element level, and serde's derived code for
+/// the model's large structs uses a lot of stack per level, most of all in a debug
+/// build: a `<backingStore>` chain within [`MAX_DEPTH`] overflowed a 2 MiB thread
+/// stack (an abort, not an error). `stacker` (rust-lang's, used by rustc for the same
+/// problem) grows the stack on the heap when little is left, so every depth the reader
+/// accepts is read and written on any thread, at the cost of a stack-pointer check per
+/// level.
+pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
+    stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, f)
+}
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {

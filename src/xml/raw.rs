@@ -39,7 +39,8 @@ pub struct Unmodelled {
 /// Every modelled struct has a field `extra: Extra` (wire name `$extra`). Attributes are
 /// written back on the same element, children after the modelled children (libvirt
 /// does not give meaning to the order of differently named siblings; same-named
-/// siblings keep their order).
+/// siblings keep their order). Unknown text that modelled children split (`x<name/>y`)
+/// is one text node (`xy`), as it is written back.
 #[derive(Debug, Clone, Default)]
 pub struct Extra {
     /// Attributes the model does not know.

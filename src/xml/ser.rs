@@ -350,11 +350,12 @@ impl StructSer<'_> {
             Some(b'@') => value.serialize(AttrSer { w, key: &key[1..] }),
             Some(b'$') => match key {
                 "$text" => value.serialize(TextSer { w }),
-                "$value" => value.serialize(ValueSer { w }),
+                "$value" => crate::xml::with_stack(|| value.serialize(ValueSer { w })),
                 "$extra" => value.serialize(ExtraSer { w }),
                 _ => value.serialize(FieldSer { w, key }),
             },
-            _ => value.serialize(FieldSer { w, key }),
+            // One level of the recursion: see `with_stack`.
+            _ => crate::xml::with_stack(|| value.serialize(FieldSer { w, key })),
         }
     }
 }

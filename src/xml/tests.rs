@@ -407,6 +407,50 @@ fn prefixes_never_rebind_a_namespace_in_scope() {
 }
 
 #[test]
+fn names_built_in_code_that_would_not_read_back_are_refused() {
+    let with_raw = |element| Root {
+        list: Some(List {
+            entries: vec![Entry::Other(RawElement::new(element))],
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    for local in ["", " ", "1x", "a:b", "''"] {
+        let err = xml::to_string(&with_raw(raw(None, None, local)), "root").unwrap_err();
+        assert!(
+            err.to_string().contains("not an XML name"),
+            "{local:?}: {err}"
+        );
+    }
+    let mut element = raw(None, None, "x");
+    element.attributes.push(crate::xml::Attribute {
+        name: crate::xml::Name::local("xmlns"),
+        value: "urn:a".into(),
+        position: Position::default(),
+    });
+    let err = xml::to_string(&with_raw(element), "root").unwrap_err();
+    assert!(err.to_string().contains("namespace declaration"), "{err}");
+    // A prefix that is not a name is replaced, not written.
+    let root = with_raw(raw(Some("urn:a"), Some("a b"), "x"));
+    let out = write(&root);
+    assert!(out.contains("<ns0:x xmlns:ns0='urn:a'/>"), "{out}");
+    assert_eq!(parse(&out), root);
+}
+
+#[test]
+fn unknown_attributes_after_children_are_written_in_the_start_tag() {
+    let root = parse(
+        "<root x-a='1' m:b='2' xmlns:m='urn:m'><name>n</name><x-c/><cmd xmlns='urn:test'/></root>",
+    );
+    let out = write(&root);
+    assert!(
+        out.starts_with("<root xmlns:ns0='urn:test' x-a='1' xmlns:m='urn:m' m:b='2'>"),
+        "{out}"
+    );
+    assert_eq!(parse(&out), root);
+}
+
+#[test]
 fn namespace_declarations_are_unescaped() {
     let root = parse("<root><m:app xmlns:m='urn:a&amp;b'/></root>");
     let crate::xml::Node::Element(e) = &root.extra.nodes[0] else {

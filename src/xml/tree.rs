@@ -5,12 +5,15 @@
 //! the place it was read from.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
+use quick_xml::events::attributes::Attribute as RawAttribute;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::ResolveResult;
+use quick_xml::name::{NamespaceError, QName, ResolveResult};
 use quick_xml::NsReader;
 
 use crate::error::{Error, Position, Result};
+use crate::xml::names::is_qname;
 
 /// The URI of the reserved `xml:` prefix.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -263,6 +266,23 @@ impl<'a> TreeBuilder<'a> {
         }
     }
 
+    /// An attribute value (raw, borrowed from the text) must be followed by white space
+    /// or the end of the tag: `a='1'b='2'` is not well-formed.
+    fn check_separated(&mut self, raw_value: &str, base: usize) -> Result<()> {
+        let Some(start) = (raw_value.as_ptr() as usize).checked_sub(base) else {
+            return Ok(()); // Not borrowed from the text: nothing to look at.
+        };
+        let quote = start + raw_value.len();
+        if quote >= self.text.len() {
+            return Ok(());
+        }
+        let next = self.text.as_bytes().get(quote + 1).copied();
+        if matches!(next, Some(b' ' | b'\t' | b'\r' | b'\n' | b'/' | b'>')) {
+            return Ok(());
+        }
+        Err(self.syntax(quote + 1, "attributes must be separated by white space"))
+    }
+
     fn check_chars(&mut self, s: &str, offset: usize) -> Result<()> {
         if let Some(c) = first_non_xml_char(s) {
             return Err(self.syntax(
@@ -288,6 +308,16 @@ impl<'a> TreeBuilder<'a> {
                 }
                 Ok((ResolveResult::Bound(ns), ev)) => (Some(namespace_uri(ns.as_ref())), ev),
                 Ok((_, ev)) => (None, ev),
+                Err(quick_xml::Error::Namespace(e)) => {
+                    // Raised while binding the namespaces of the start tag at `start`.
+                    let message = match e {
+                        NamespaceError::TooManyBindings(n) => {
+                            format!("more than {n} namespace declarations in scope")
+                        }
+                        other => other.to_string(),
+                    };
+                    return Err(self.syntax(start, message));
+                }
                 Err(e) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
                     return Err(self.syntax(at, e.to_string()));
@@ -311,6 +341,11 @@ impl<'a> TreeBuilder<'a> {
                     pending = None;
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
+                    }
+                    if stack.len() >= MAX_DEPTH {
+                        return Err(
+                            self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
+                        );
                     }
                     let el = self.start(ns, &s, start)?;
                     match stack.last_mut() {
@@ -410,6 +445,10 @@ impl<'a> TreeBuilder<'a> {
         text: Cow<'_, str>,
         offset: usize,
     ) -> Result<()> {
+        if text.is_empty() {
+            // `<![CDATA[]]>` adds nothing: `<a><![CDATA[]]></a>` is `<a/>`.
+            return Ok(());
+        }
         self.check_chars(&text, offset)?;
         let Some(parent) = stack.last_mut() else {
             if text.trim_matches(is_xml_space).is_empty() {
@@ -433,6 +472,10 @@ impl<'a> TreeBuilder<'a> {
     fn start(&mut self, ns: Option<String>, s: &BytesStart<'_>, offset: usize) -> Result<Element> {
         let position = self.lines.position(offset);
         let qname = s.name();
+        if !is_qname(qname.as_ref()) {
+            let name = qname.as_ref();
+            return Err(self.syntax(offset + 1, format!("{name:?} is not an XML element name")));
+        }
         let (local, prefix) = qname.decompose();
         let name = Name {
             namespace: ns,
@@ -440,21 +483,30 @@ impl<'a> TreeBuilder<'a> {
             local: str_of(local.as_ref()),
         };
         let mut attributes = Vec::new();
+        let mut prefixed: HashSet<(Option<String>, String)> = HashSet::new();
         let base = self.text.as_ptr() as usize;
         for attr in s.attributes() {
             let attr = match attr {
                 Ok(a) => a,
                 Err(e) => return Err(self.syntax(offset, e.to_string())),
             };
-            if attr.key.as_namespace_binding().is_some() {
-                continue;
-            }
             let key_offset = (attr.key.as_ref().as_ptr() as usize).saturating_sub(base);
+            if !is_qname(attr.key.as_ref()) {
+                let key = attr.key.as_ref();
+                return Err(
+                    self.syntax(key_offset, format!("{key:?} is not an XML attribute name"))
+                );
+            }
+            self.check_separated(&attr.value, base)?;
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
                 Ok(v) => v,
                 Err(e) => return Err(self.syntax(key_offset, e.to_string())),
             };
+            // A namespace URI is a value like any other: the same characters are refused.
             self.check_chars(&value, key_offset)?;
+            if attr.key.as_namespace_binding().is_some() {
+                continue;
+            }
             let attr_position = self.lines.position(key_offset.max(offset));
             if attr.key.prefix().is_none() {
                 // Unprefixed attributes are in no namespace; quick-xml has already
@@ -480,7 +532,9 @@ impl<'a> TreeBuilder<'a> {
                 prefix,
                 local: str_of(local.as_ref()),
             };
-            if attributes.iter().any(|a: &Attribute| a.name == name) {
+            // Prefixed names are always in a namespace, so they can only repeat each
+            // other (`a:x` and `b:x` with `a` and `b` bound to one URI).
+            if !prefixed.insert((name.namespace.clone(), name.local.clone())) {
                 return Err(self.syntax(
                     key_offset,
                     format!("duplicate attribute {}", name.qualified()),
@@ -510,10 +564,16 @@ pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
 }
 
-/// A namespace URI as declared: quick-xml hands over the raw attribute text, so
-/// entity and character references are expanded here.
+/// A namespace URI as declared: quick-xml hands over the raw attribute text, so it is
+/// normalised here as every attribute value is (references expanded, white space
+/// folded). A declaration whose value does not normalise, or holds a character XML
+/// forbids, has already been refused by `TreeBuilder::start`.
 fn namespace_uri(raw: &str) -> String {
-    match quick_xml::escape::unescape(raw) {
+    let attr = RawAttribute {
+        key: QName("xmlns"),
+        value: Cow::Borrowed(raw),
+    };
+    match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
         Ok(uri) => uri.into_owned(),
         Err(_) => raw.to_owned(),
     }
@@ -574,6 +634,7 @@ mod tests {
             "<a>",
             "<a></b>",
             "<a x='1' x='2'/>",
+            "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>",
             "<a>&foo;</a>",
             "<a>&#1;</a>",
             "<a/><b/>",
@@ -590,5 +651,10 @@ mod tests {
     fn deep_nesting_is_refused() {
         let doc = "<a>".repeat(MAX_DEPTH + 1) + &"</a>".repeat(MAX_DEPTH + 1);
         assert!(Element::parse(&doc).is_err());
+        // The limit counts every element, an empty one included.
+        let doc = "<a>".repeat(MAX_DEPTH) + "<b/>" + &"</a>".repeat(MAX_DEPTH);
+        assert!(Element::parse(&doc).is_err());
+        let doc = "<a>".repeat(MAX_DEPTH - 1) + "<b/>" + &"</a>".repeat(MAX_DEPTH - 1);
+        assert!(Element::parse(&doc).is_ok());
     }
 }

@@ -6,6 +6,7 @@ use std::fmt::Display;
 
 use crate::error::{Error, Result};
 use crate::qemu::QEMU_NS;
+use crate::xml::names::is_ncname;
 use crate::xml::raw::{self, Extra, RawElement, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN};
 use crate::xml::tree::{first_non_xml_char, Element, Name, Node, XML_NS};
 
@@ -294,7 +295,11 @@ impl Writer {
         // element: rebinding it could move the element's own name, or a sibling
         // attribute, into another namespace.
         let free = |p: &str| !self.prefix_taken(p) && !decls.iter().any(|(q, _)| q == p);
-        let wanted = name.prefix.as_deref().unwrap_or("ns");
+        let wanted = name
+            .prefix
+            .as_deref()
+            .filter(|p| is_ncname(p))
+            .unwrap_or("ns");
         let prefix = if !matches!(wanted, "ns" | "xml" | "xmlns") && free(wanted) {
             wanted.to_owned()
         } else {
@@ -320,7 +325,28 @@ impl Writer {
         Ok(())
     }
 
+    /// Refuse a name built in code that would not read back: the local name must be an
+    /// XML name without a colon, and an attribute `xmlns` would be a declaration.
+    fn check_name(&self, name: &Name, attribute: bool) -> Result<()> {
+        let what = if attribute {
+            "an attribute"
+        } else {
+            "an element"
+        };
+        if !is_ncname(&name.local) {
+            return Err(self.error(format!(
+                "{what} named {:?} cannot be written: not an XML name",
+                name.local
+            )));
+        }
+        if attribute && name.namespace.is_none() && name.local == "xmlns" {
+            return Err(self.error("an attribute named xmlns would be a namespace declaration"));
+        }
+        Ok(())
+    }
+
     pub(crate) fn raw_attribute(&mut self, name: &Name, value: &str) -> Result<()> {
+        self.check_name(name, true)?;
         let mut decls = Vec::new();
         let qname = self.raw_qname(name, &mut decls);
         self.declare(decls)?;
@@ -328,6 +354,7 @@ impl Writer {
     }
 
     pub(crate) fn raw_element(&mut self, e: &Element) -> Result<()> {
+        self.check_name(&e.name, false)?;
         self.before_child();
         let mut decls = Vec::new();
         let qname = self.raw_qname(&e.name, &mut decls);
@@ -372,9 +399,12 @@ impl Writer {
                 self.found.extend(extra.origin.iter().cloned());
             }
         }
-        for a in &extra.attributes {
-            self.raw_attribute(&a.name, &a.value)?;
-        }
+        self.in_start_tag(|w| {
+            for a in &extra.attributes {
+                w.raw_attribute(&a.name, &a.value)?;
+            }
+            Ok(())
+        })?;
         for n in &extra.nodes {
             match n {
                 Node::Element(e) => self.raw_element(e)?,
@@ -382,6 +412,24 @@ impl Writer {
             }
         }
         Ok(())
+    }
+
+    /// Run `f`, which writes attributes, as if the innermost start tag were still open.
+    /// Unknown attributes are written after the modelled children; moving the content
+    /// out of the way once, instead of once per attribute, keeps writing linear.
+    pub(crate) fn in_start_tag(&mut self, f: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
+        let Some(top) = self.stack.last_mut().filter(|o| !o.tag_open) else {
+            return f(self);
+        };
+        let tail = self.out.split_off(top.tag_end);
+        top.tag_open = true;
+        let result = f(self);
+        if let Some(top) = self.stack.last_mut() {
+            top.tag_open = false;
+            top.tag_end = self.out.len();
+        }
+        self.out.push_str(&tail);
+        result
     }
 
     /// Write a raw element; `unknown` when it stands for content the model does not
