@@ -88,8 +88,30 @@ pub enum Error {
     Validation(Vec<Problem>),
 }
 
-/// One semantic problem found by `Domain::validate`: where it is and what is wrong,
-/// displayed as `path: message`, e.g.
+/// How serious a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum Severity {
+    /// libvirt refuses the domain: `Domain::validate` fails.
+    #[default]
+    Error,
+    /// libvirt accepts the domain, but it is almost certainly a mistake (two NICs with
+    /// one MAC address): reported by `Domain::lint`.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+/// One semantic problem found by `Domain::validate` or `Domain::lint`: where it is and
+/// what is wrong, displayed as `path: message`, e.g.
 /// `/domain/cpu/topology: 1 socket × 2 cores × 2 threads = 4, but <vcpu> is 2`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
 pub struct Problem {
@@ -97,15 +119,32 @@ pub struct Problem {
     pub path: String,
     /// What is wrong and what libvirt expects.
     pub message: String,
+    /// Whether libvirt refuses it ([`Severity::Error`]) or it is only suspicious.
+    pub severity: Severity,
 }
 
 impl Problem {
-    /// A problem at `path`.
+    /// An error at `path`: something libvirt refuses.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
             message: message.into(),
+            severity: Severity::Error,
         }
+    }
+
+    /// A warning at `path`: legal for libvirt, but almost certainly a mistake.
+    pub fn warning(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            severity: Severity::Warning,
+        }
+    }
+
+    /// Whether libvirt refuses this problem.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
     }
 }
 

@@ -39,7 +39,7 @@ pub mod xml;
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
-pub use crate::error::{Error, Position, Problem, Result};
+pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};

@@ -248,6 +248,7 @@ fn every_preset_and_mode_round_trips() {
             assert_eq!(back, domain, "{preset} {mode}");
             assert_eq!(back.to_xml().unwrap(), xml);
             back.validate().unwrap();
+            assert_eq!(back.lint(), [], "{preset} {mode}");
         }
     }
 }

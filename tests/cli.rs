@@ -325,6 +325,7 @@ fn check_domcaps_reports_host_problems() {
     .unwrap();
     let out = run(&[
         "check",
+        "--no-validate",
         "--domcaps",
         caps.to_str().unwrap(),
         guest.to_str().unwrap(),
@@ -341,6 +342,7 @@ fn check_domcaps_reports_host_problems() {
     );
     let ok = run(&[
         "check",
+        "--no-validate",
         "--domcaps",
         caps.to_str().unwrap(),
         good.to_str().unwrap(),
@@ -393,6 +395,7 @@ fn check_caps_reports_what_the_host_lacks() {
     .unwrap();
     let out = run(&[
         "check",
+        "--no-validate",
         "--caps",
         caps.to_str().unwrap(),
         guest.to_str().unwrap(),
@@ -451,5 +454,75 @@ fn fmt_reports_malformed_json_with_its_place() {
     assert!(
         errors.starts_with("<stdin>: line 2, column 10: malformed JSON"),
         "{errors}"
+    );
+}
+
+/// A domain with two disks on target `vda` and two interfaces with one MAC address.
+const TWO_VDA: &str = "<domain type='kvm'>
+  <name>twice</name>
+  <memory unit='MiB'>512</memory>
+  <devices>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/a.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <disk type='file' device='disk'>
+      <source file='/var/lib/libvirt/images/b.qcow2'/>
+      <target dev='vda' bus='virtio'/>
+    </disk>
+    <interface type='user'><mac address='52:54:00:00:00:01'/></interface>
+    <interface type='user'><mac address='52:54:00:00:00:01'/></interface>
+  </devices>
+</domain>
+";
+
+fn write_temp(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("libvirt-domain-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("create a temporary folder");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write a temporary file");
+    path
+}
+
+#[test]
+fn check_validates_and_names_both_disks() {
+    let file = write_temp("two-vda.xml", TWO_VDA);
+    let shown = file.display();
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    let line = text.lines().next().unwrap();
+    assert!(
+        line.starts_with(&format!("{shown}: /domain/devices/disk[2]/target/@dev: ")),
+        "{text}"
+    );
+    assert!(line.contains("/domain/devices/disk[1]"), "{text}");
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+
+    let out = run(&["check", "--no-validate", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn check_prints_warnings_on_request_without_failing() {
+    // The same domain with its second disk on vdb: valid, with one warning.
+    let fixed = TWO_VDA
+        .replacen("dev='vda'", "dev='vdb'", 2)
+        .replacen("dev='vdb'", "dev='vda'", 1);
+    let file = write_temp("same-mac.xml", &fixed);
+    let out = run(&["check", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).is_empty(), "{}", stdout(&out));
+    let out = run(&["check", "--warnings", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(
+        stdout(&out).lines().collect::<Vec<_>>(),
+        [format!(
+            "{}: /domain/devices/interface[2]/mac/@address: warning: \"52:54:00:00:00:01\" is \
+             already used by /domain/devices/interface[1]; give each interface its own MAC",
+            file.display()
+        )]
     );
 }

@@ -210,6 +210,13 @@ struct CheckArgs {
     /// Check each domain against the host's `<capabilities>` (virsh capabilities).
     #[arg(long, value_name = "FILE")]
     caps: Option<PathBuf>,
+    /// Only parse: skip the checks libvirt applies when it defines a domain.
+    #[arg(long)]
+    no_validate: bool,
+    /// Also print warnings: what libvirt accepts but is almost certainly a mistake
+    /// (they do not fail the check).
+    #[arg(long, conflicts_with = "no_validate")]
+    warnings: bool,
 }
 
 fn main() -> ExitCode {
@@ -381,8 +388,10 @@ fn write_into(
     std::fs::write(&out, xml).map_err(|e| format!("{}: {e}", out.display()))
 }
 
-/// `check`: parse each file; with `--strict`, list unmodelled content too; with
-/// `--domcaps`, check each domain against the host.
+/// `check`: parse and validate each file, printing each problem as `FILE: PATH:
+/// message`; with `--strict`, list unmodelled content too; with `--warnings`, print
+/// warnings as `FILE: PATH: warning: message`; with `--domcaps` and `--caps`, check
+/// each domain against the host.
 fn check(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
     let domcaps = match &args.domcaps {
@@ -429,14 +438,20 @@ fn check(args: &CheckArgs) -> ExitCode {
         }
         if let Document::Domain(domain) = &document {
             let checks = [
+                (!args.no_validate).then(|| domain.validate()),
                 domcaps.as_ref().map(|c| domain.check_host(c)),
                 host_caps.as_ref().map(|c| domain.check_host_caps(c)),
             ];
             for e in checks.into_iter().flatten().filter_map(Result::err) {
                 for problem in e.problems() {
-                    println!("{shown}: {problem}");
+                    println!("{shown}: {}: {}", problem.path, problem.message);
                 }
                 failed = true;
+            }
+            if args.warnings {
+                for problem in domain.lint() {
+                    println!("{shown}: {}: warning: {}", problem.path, problem.message);
+                }
             }
         }
     }
