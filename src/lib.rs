@@ -32,6 +32,7 @@ pub mod xen;
 pub mod xml;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
+pub use crate::devices::{MacAddress, PciAddress};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result};
 pub use crate::presets::{Mode, Preset};

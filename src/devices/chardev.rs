@@ -276,6 +276,36 @@ chardev_struct! {
     Serial
 }
 
+impl Serial {
+    /// A serial port on a host pseudo-terminal, the guest's first port
+    /// (`<serial type='pty'><target port='0'/></serial>`, what `virsh console`
+    /// attaches to).
+    pub fn pty() -> Self {
+        Serial {
+            target: Some(CharTarget {
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Serial::new(ChardevType::Pty)
+        }
+    }
+}
+
+impl Console {
+    /// A console on a host pseudo-terminal, shown on the guest's first serial port
+    /// (`<console type='pty'><target type='serial' port='0'/></console>`).
+    pub fn pty() -> Self {
+        Console {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Serial),
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Console::new(ChardevType::Pty)
+        }
+    }
+}
+
 chardev_struct! {
     /// `<parallel>`: a parallel port (formatdomain: "Consoles, serial, parallel &
     /// channel devices").

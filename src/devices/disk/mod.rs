@@ -2,6 +2,7 @@
 //! floppy disks, CDROMs").
 
 mod backing;
+mod build;
 mod encryption;
 mod iotune;
 mod source;
