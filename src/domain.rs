@@ -222,8 +222,12 @@ impl Domain {
     /// Parse domain XML and fail on the first element, attribute or text the model
     /// does not know, naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<Domain> {
-        let domain = Domain::from_xml(text)?;
-        if let Some(first) = domain.unmodelled().into_iter().next() {
+        let tree = xml::Element::parse(text)?;
+        let domain: Domain = xml::from_element(&tree, "domain")?;
+        if let Some(first) = xml::unmodelled_in(&domain, "domain", &tree)
+            .into_iter()
+            .next()
+        {
             return Err(Error::Unmodelled {
                 position: first.position.unwrap_or_default(),
                 path: first.path,

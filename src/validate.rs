@@ -567,10 +567,10 @@ impl Problems {
                         }
                     }
                 }
-                Device::Serial(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
-                Device::Parallel(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
-                Device::Console(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
-                Device::Channel(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
+                Device::Serial(d) => self.chardev(&path, d.written_kind().as_ref(), &d.sources),
+                Device::Parallel(d) => self.chardev(&path, d.written_kind().as_ref(), &d.sources),
+                Device::Console(d) => self.chardev(&path, d.written_kind().as_ref(), &d.sources),
+                Device::Channel(d) => self.chardev(&path, d.written_kind().as_ref(), &d.sources),
                 Device::Redirdev(d) => self.chardev(&path, d.kind.as_ref(), &d.sources),
                 Device::Smartcard(Smartcard::Passthrough(d)) => {
                     self.chardev(&path, d.kind.as_ref(), &d.sources)
@@ -628,10 +628,6 @@ impl Problems {
                      set type='{found}' or give a {kind} source"
                 ),
             ),
-            (None, Some(Some(found))) => self.push(
-                format!("{path}/@type"),
-                format!("missing; the <source> is a {found} source, so set type='{found}'"),
-            ),
             (Some(kind), Some(None)) if InterfaceSource::has_variant(kind) => self.push(
                 format!("{path}/source"),
                 format!(
@@ -646,7 +642,7 @@ impl Problems {
             _ => {}
         }
         let named = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.is_empty());
-        let missing = match (&nic.kind, &nic.source) {
+        let missing = match (&nic.written_kind(), &nic.source) {
             (Some(InterfaceType::Network), Some(InterfaceSource::Network(s))) => {
                 (!named(&s.network)).then_some("network")
             }

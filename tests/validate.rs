@@ -483,13 +483,6 @@ fn rules() -> Vec<Rule> {
             },
         },
         Rule {
-            name: "interface type present with a typed source",
-            fail: |d| nic(d, 1).kind = None,
-            path: "/domain/devices/interface[2]/@type",
-            says: "missing; the <source> is a bridge source, so set type='bridge'",
-            pass: |d| nic(d, 1).kind = Some(InterfaceType::Bridge),
-        },
-        Rule {
             name: "null interfaces take no source",
             fail: |d| {
                 let nic = nic(d, 1);

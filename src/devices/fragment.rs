@@ -41,8 +41,9 @@ pub trait DeviceXml: Serialize + DeserializeOwned {
     /// Parse a fragment and fail on the first element, attribute or text the model
     /// does not know, naming its path and line:column.
     fn from_xml_strict(text: &str) -> Result<Self> {
-        let value = Self::from_xml(text)?;
-        refuse_unmodelled(value.unmodelled())?;
+        let tree = Element::parse(text)?;
+        let value = Self::from_element(&tree)?;
+        refuse_unmodelled(xml::unmodelled_in(&value, Self::ELEMENT, &tree))?;
         Ok(value)
     }
 
@@ -247,8 +248,17 @@ impl Device {
     /// Parse any device fragment and fail on the first content the model does not
     /// know (an unknown device element included), naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<Device> {
-        let device = Device::from_xml(text)?;
-        refuse_unmodelled(device.unmodelled())?;
+        let tree = Element::parse(text)?;
+        let device = Device::from_element(&tree)?;
+        let mut found = device.unmodelled();
+        for item in found.iter_mut().filter(|u| u.position.is_none()) {
+            item.position = tree.locate(&item.path);
+        }
+        found.sort_by_key(|u| {
+            u.position
+                .map_or((u32::MAX, u32::MAX), |p| (p.line, p.column))
+        });
+        refuse_unmodelled(found)?;
         Ok(device)
     }
 }
@@ -393,6 +403,50 @@ mod tests {
         );
         let err = Device::from_xml_strict(xml).unwrap_err();
         assert!(matches!(err, Error::Unmodelled { .. }), "{err}");
+    }
+
+    #[test]
+    fn unknown_values_of_closed_sets_are_reported() {
+        let xml = "<disk type='file' device='dsik'>\n  <source file='/a.img'/>\n  <target dev='vda' bus='virtoi'/>\n</disk>";
+        let disk = Disk::from_xml(xml).unwrap();
+        assert_eq!(disk.to_xml().unwrap(), xml);
+        let unmodelled = disk.unmodelled();
+        let paths: Vec<(&str, &str)> = unmodelled
+            .iter()
+            .map(|u| (u.path.as_str(), u.kind))
+            .collect();
+        assert_eq!(
+            paths,
+            [("/disk/@device", "value"), ("/disk/target/@bus", "value")]
+        );
+        let err = Disk::from_xml_strict(xml).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 19: /disk/@device: unmodelled value; parse without strict mode to keep it as raw XML"
+        );
+        let err = Device::from_xml_strict(xml).unwrap_err().to_string();
+        assert!(err.starts_with("line 1, column 19: /disk/@device"), "{err}");
+        // An open set (any NIC model) is not reported.
+        let nic = Interface::from_xml_strict(
+            "<interface type='user'>\n  <model type='lan9118'/>\n</interface>",
+        )
+        .unwrap();
+        assert!(nic.unmodelled().is_empty());
+    }
+
+    #[test]
+    fn unknown_values_in_a_domain_carry_their_position() {
+        let xml = "<domain type='kvm'>\n  <name>t</name>\n  <devices>\n    <disk type='file'>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n    <disk type='file'>\n      <target dev='vdb' bus='virtoi'/>\n    </disk>\n  </devices>\n</domain>";
+        let domain = crate::Domain::from_xml(xml).unwrap();
+        let unmodelled = domain.unmodelled();
+        assert_eq!(unmodelled.len(), 1, "{unmodelled:?}");
+        assert_eq!(unmodelled[0].path, "/domain/devices/disk[2]/target/@bus");
+        let err = crate::Domain::from_xml_strict(xml).unwrap_err();
+        assert!(
+            matches!(&err, Error::Unmodelled { position, path, what: "value" }
+                if position.line == 8 && position.column == 25 && path == "/domain/devices/disk[2]/target/@bus"),
+            "{err}"
+        );
     }
 
     #[test]

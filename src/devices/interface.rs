@@ -51,6 +51,7 @@ value_enum! {
 }
 
 value_enum! {
+    open
     /// `<model type=…>` of an interface: the NIC model the guest sees (an open set;
     /// common QEMU values are listed) (formatdomain: "Network interfaces").
     pub enum NetModel {
@@ -115,8 +116,10 @@ value_enum! {
 }
 
 /// `<interface>`: a network interface (formatdomain: "Network interfaces").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+// `Serialize`, `Deserialize` and `PartialEq` are implemented in `typed_source.rs`:
+// an unset `kind` is written from the source.
+#[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
+#[serde(default, remote = "Self")]
 pub struct Interface {
     /// `type`: how the interface connects to the host.
     #[serde(rename = "@type")]

@@ -37,6 +37,7 @@ mod shmem;
 mod smartcard;
 mod sound;
 mod tpm;
+mod typed_source;
 mod video;
 mod virtualport;
 mod vsock;
