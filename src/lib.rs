@@ -38,3 +38,8 @@ pub use crate::error::{Error, Position, Problem, Result};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
+
+/// The examples of `docs/cookbook.md`, compiled and run as doctests.
+#[doc = include_str!("../docs/cookbook.md")]
+#[cfg(doctest)]
+pub struct Cookbook;
