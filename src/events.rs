@@ -72,12 +72,17 @@ pub struct Pm {
 }
 
 impl Pm {
-    /// Both sleep states set the same way, as Phyllome writes them (`yes` for session
-    /// guests, `no` for system guests).
+    /// Both sleep states set the same way, as Phyllome's files write them (`yes` for
+    /// session guests, `no` for system guests).
     pub fn both(enabled: bool) -> Self {
+        Pm::new(enabled, enabled)
+    }
+
+    /// Suspend to RAM (S3) and suspend to disk (S4) each turned on or off.
+    pub fn new(suspend_to_mem: bool, suspend_to_disk: bool) -> Self {
         Pm {
-            suspend_to_mem: Some(SuspendState::new(enabled)),
-            suspend_to_disk: Some(SuspendState::new(enabled)),
+            suspend_to_mem: Some(SuspendState::new(suspend_to_mem)),
+            suspend_to_disk: Some(SuspendState::new(suspend_to_disk)),
             extra: Extra::default(),
         }
     }

@@ -18,12 +18,18 @@
 //! [`Mode::Session`] (rootless `qemu:///session`) and [`Mode::System`]
 //! (`qemu:///system`) differ as Phyllome's two linux515 files do: a session guest has
 //! user networking through passt instead of the `default` libvirt network (which a
-//! session cannot use), a virtio mouse instead of a tablet, suspend to RAM and disk
-//! allowed, the non-transitional virtio models for the virtio-serial controller, the
+//! session cannot use), a virtio mouse instead of a tablet, suspend to RAM allowed,
+//! the non-transitional virtio models for the virtio-serial controller, the
 //! balloon and the RNG, and no SPICE agent channel. Phyllome has no session Windows
 //! file; the Windows session preset applies the same differences to the Windows base.
 //!
-//! Two things are left out of every preset on purpose. Phyllome's files boot a
+//! Suspend to disk is off in every preset, although Phyllome's session files allow
+//! it: with `<suspend-to-disk enabled='yes'/>` libvirt's QEMU driver looks for a
+//! firmware that declares the `acpi-s4` feature, OVMF's descriptors do not, and the
+//! domain is refused ("Unable to find 'efi' firmware that is compatible with the
+//! current configuration").
+//!
+//! Two more things are left out of every preset on purpose. Phyllome's files boot a
 //! netboot.xyz ISO from a SATA CD-ROM; a preset has a CD-ROM only when one is asked
 //! for (`DomainBuilder::cdrom`), and its boot order is then hard disk first, CD-ROM
 //! second (see `DomainBuilder::boot`). Phyllome's session file also writes
@@ -139,7 +145,10 @@ impl Preset {
         domain.on_poweroff = Some(LifecycleAction::Destroy);
         domain.on_reboot = Some(LifecycleAction::Restart);
         domain.on_crash = Some(CrashAction::Destroy);
-        domain.pm = Some(Pm::both(session));
+        // Suspend to RAM as Phyllome's files have it; suspend to disk always off:
+        // with it on, libvirt's QEMU driver wants a firmware that declares `acpi-s4`,
+        // which OVMF's descriptors do not, and refuses the domain (docs/presets.md).
+        domain.pm = Some(Pm::new(session, false));
         domain.devices = Some(crate::devices::Devices::new(self.devices(mode)));
         domain
     }
@@ -393,7 +402,7 @@ mod tests {
         assert_eq!(y.channels().count(), 2);
         assert_eq!(s.inputs().nth(1).unwrap().kind, Some(InputType::Mouse));
         assert_eq!(y.inputs().nth(1).unwrap().kind, Some(InputType::Tablet));
-        assert_eq!(session.pm, Some(Pm::both(true)));
+        assert_eq!(session.pm, Some(Pm::new(true, false)));
         assert_eq!(system.pm, Some(Pm::both(false)));
     }
 }

@@ -21,11 +21,13 @@
 //! Where `xmllint` or the chroot is missing the tests say they were skipped and pass,
 //! unless `REQUIRE_LIBVIRT=1`, which makes them fail instead.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use bytesize::ByteSize;
+use common::libvirt::{dumped, root as libvirt_root};
 use libvirt_domain::devices::{
     CharSource, Device, Interface, InterfaceBackend, InterfaceHostdevAddress, InterfaceIp,
     InterfaceSource, InterfaceSourceEthernet, InterfaceSourceHostdev, InterfaceSourceInternal,
@@ -244,21 +246,14 @@ fn nic_shapes(domain: &Domain) -> Vec<String> {
         .collect()
 }
 
-fn required() -> bool {
-    std::env::var("REQUIRE_LIBVIRT").is_ok_and(|v| v == "1")
-}
-
 /// Skip (or fail under `REQUIRE_LIBVIRT=1`) because `what` is missing.
 fn skip(test: &str, what: &str) {
-    assert!(!required(), "{test}: {what}, and REQUIRE_LIBVIRT=1");
-    println!("skipped {test}: {what}");
+    common::libvirt::skip("REQUIRE_LIBVIRT", test, what);
 }
 
 /// A file name no other test of this run uses.
 fn unique_name(label: &str) -> String {
-    static COUNTER: AtomicUsize = AtomicUsize::new(0);
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("libvirt-domain-{}-{n}-{label}.xml", std::process::id())
+    format!("{}.xml", common::libvirt::unique_name(label))
 }
 
 fn xmllint(label: &str) {
@@ -288,19 +283,6 @@ fn xmllint(label: &str) {
         String::from_utf8_lossy(&output.stderr)
     );
     println!("{test}: valid against domain.rng");
-}
-
-fn libvirt_root() -> PathBuf {
-    std::env::var_os("LIBVIRT_ROOT")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/var/tmp/libvirt-root"))
-}
-
-/// The `<domain>…</domain>` part of virsh's output.
-fn dumped(stdout: &str) -> Option<&str> {
-    let start = stdout.find("<domain")?;
-    let end = stdout.rfind("</domain>")? + "</domain>".len();
-    Some(&stdout[start..end])
 }
 
 fn virsh(label: &str) {

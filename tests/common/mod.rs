@@ -11,6 +11,8 @@
 // Each test crate uses a different part of this module.
 #![allow(dead_code)]
 
+pub mod libvirt;
+
 use std::fmt;
 
 use libvirt_domain::xml::{Element, Name, Node};
