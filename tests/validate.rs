@@ -566,10 +566,10 @@ fn rules() -> Vec<Rule> {
             },
         },
         Rule {
-            name: "chardev without type holds a pty source",
+            name: "chardev type agrees with its source",
             fail: |d| {
                 let mut serial = Serial::with_source(CharSource::file("/var/log/a"));
-                serial.kind = None;
+                serial.kind = Some(ChardevType::Pty);
                 push(d, serial);
             },
             path: "/domain/devices/serial/source",

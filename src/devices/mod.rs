@@ -407,10 +407,10 @@ impl Devices {
     /// Remove every device for which `matches` is true and return them, in order.
     ///
     /// ```
-    /// use libvirt_domain::devices::{Device, DiskDevice, Devices, Disk};
+    /// use libvirt_domain::devices::{Device, DiskBus, DiskDevice, Devices, Disk};
     ///
     /// let mut devices = Devices::default();
-    /// devices.add(Disk::file("/a.qcow2").target("vda", Default::default()));
+    /// devices.add(Disk::file("/a.qcow2").target("vda", DiskBus::Virtio));
     /// devices.add(Disk::cdrom("/b.iso"));
     /// let removed = devices.remove_where(
     ///     |d| matches!(d, Device::Disk(disk) if disk.device == Some(DiskDevice::Cdrom)),
