@@ -4,11 +4,12 @@
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use uuid::Uuid;
 
 use crate::bhyve::BhyveCommandline;
 use crate::clock::Clock;
 use crate::cpu::{Cpu, Vcpu};
-use crate::devices::Devices;
+use crate::devices::{device_table, Devices};
 use crate::error::{Error, Result};
 use crate::events::{CrashAction, LifecycleAction, LockFailureAction, Pm};
 use crate::features::Features;
@@ -237,6 +238,81 @@ impl Domain {
     pub fn unmodelled(&self) -> Vec<Unmodelled> {
         xml::unmodelled(self, "domain")
     }
+}
+
+/// The per-kind device iterators of [`Devices`] on [`Domain`] too, from the one
+/// device table (`device_table!`); empty when the domain has no `<devices>`.
+macro_rules! domain_device_iters {
+    ($($variant:ident($ty:ident) = $element:literal, $iter:ident, $iter_mut:ident;)+) => {
+        impl Domain {
+            $(
+                #[doc = concat!("The `<", $element, ">` devices, in order (none without `<devices>`).")]
+                pub fn $iter(&self) -> impl Iterator<Item = &crate::devices::$ty> + '_ {
+                    self.devices.iter().flat_map(Devices::$iter)
+                }
+
+                #[doc = concat!("Mutable access to the `<", $element, ">` devices, in order.")]
+                pub fn $iter_mut(&mut self) -> impl Iterator<Item = &mut crate::devices::$ty> + '_ {
+                    self.devices.iter_mut().flat_map(Devices::$iter_mut)
+                }
+            )+
+        }
+    };
+}
+
+device_table!(domain_device_iters);
+
+impl Domain {
+    /// The `<devices>` element, created empty when the domain has none.
+    pub fn devices_mut(&mut self) -> &mut Devices {
+        self.devices.get_or_insert_with(Devices::default)
+    }
+
+    /// `<uuid>` as a [`Uuid`], if present and well formed (the field keeps the
+    /// text as written).
+    pub fn uuid(&self) -> Option<Uuid> {
+        parse_uuid(self.uuid.as_deref()?)
+    }
+
+    /// Set `<uuid>`, written in libvirt's hyphenated lower-case form.
+    pub fn set_uuid(&mut self, uuid: Uuid) {
+        self.uuid = Some(uuid.hyphenated().to_string());
+    }
+
+    /// `<hwuuid>` as a [`Uuid`], if present and well formed.
+    pub fn hwuuid(&self) -> Option<Uuid> {
+        parse_uuid(self.hwuuid.as_deref()?)
+    }
+
+    /// Set `<hwuuid>`, written in hyphenated lower-case form.
+    pub fn set_hwuuid(&mut self, uuid: Uuid) {
+        self.hwuuid = Some(uuid.hyphenated().to_string());
+    }
+
+    /// `<genid>` as a [`Uuid`], if present and well formed (`None` for `<genid/>`,
+    /// which asks libvirt to generate one).
+    pub fn genid(&self) -> Option<Uuid> {
+        parse_uuid(self.genid.as_deref()?)
+    }
+
+    /// Set `<genid>`, written in hyphenated lower-case form.
+    pub fn set_genid(&mut self, uuid: Uuid) {
+        self.genid = Some(uuid.hyphenated().to_string());
+    }
+}
+
+/// A UUID as libvirt reads it (`virUUIDParse`): 32 hex digits, with `-` between
+/// any of them and surrounding spaces allowed.
+fn parse_uuid(text: &str) -> Option<Uuid> {
+    let digits: String = text
+        .trim_matches(' ')
+        .chars()
+        .filter(|c| *c != '-')
+        .collect();
+    if digits.len() != 32 {
+        return None;
+    }
+    Uuid::try_parse(&digits).ok()
 }
 
 impl FromStr for Domain {

@@ -63,7 +63,8 @@ pub enum Error {
         position: Position,
         /// Path of the content, e.g. `/domain/devices/disk[2]/driver/@discard`.
         path: String,
-        /// `element`, `attribute` or `text`.
+        /// `element`, `attribute`, `text`, or `value` (a value of a closed set the
+        /// model does not know).
         what: &'static str,
     },
     /// A value cannot be written as XML (for example a character XML 1.0 forbids).

@@ -38,8 +38,14 @@ pub mod xml;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};
+pub use crate::devices::{MacAddress, PciAddress};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
+
+/// The examples of `docs/cookbook.md`, compiled and run as doctests.
+#[doc = include_str!("../docs/cookbook.md")]
+#[cfg(doctest)]
+pub struct Cookbook;

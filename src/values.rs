@@ -23,6 +23,38 @@ macro_rules! value_enum {
             $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
         }
     ) => {
+        $crate::values::value_enum! {
+            @closed true
+            $(#[$meta])*
+            pub enum $name {
+                $( $(#[$vmeta])* $variant = $wire, )+
+            }
+        }
+    };
+    // An open set: the schema allows any string (or a pattern), so a value outside
+    // the known ones is not reported as unmodelled.
+    (
+        open
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
+        $crate::values::value_enum! {
+            @closed false
+            $(#[$meta])*
+            pub enum $name {
+                $( $(#[$vmeta])* $variant = $wire, )+
+            }
+        }
+    };
+    (
+        @closed $closed:literal
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $wire:literal, )+
+        }
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, Eq, Hash, serde_with::DeserializeFromStr)]
         #[non_exhaustive]
@@ -46,8 +78,15 @@ macro_rules! value_enum {
         }
 
         impl serde::Serialize for $name {
+            /// The wire spelling; in a closed set, an `Other` value is also reported
+            /// by `unmodelled()` (libvirt refuses it).
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
+                match self {
+                    $name::Other(other) if $closed => {
+                        $crate::xml::serialize_unknown_value(other, serializer)
+                    }
+                    known => serializer.serialize_str(known.as_str()),
+                }
             }
         }
 

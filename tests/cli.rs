@@ -526,3 +526,70 @@ fn check_prints_warnings_on_request_without_failing() {
         )]
     );
 }
+
+#[test]
+fn new_takes_several_isos_relative_paths_and_disk_options() {
+    let dir = std::env::temp_dir();
+    let out = Command::new(BIN)
+        .current_dir(&dir)
+        .args([
+            "new",
+            "--memory",
+            "8192",
+            "--disk",
+            "win.raw,bus=sata,format=qcow2",
+            "--cdrom",
+            "a.iso",
+            "--cdrom",
+            "b.iso",
+        ])
+        .output()
+        .expect("run libvirt-domain");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let xml = stdout(&out);
+    let base = std::path::absolute(&dir).unwrap();
+    for (needle, count) in [
+        (
+            format!("<source file='{}'/>", base.join("a.iso").display()),
+            1,
+        ),
+        (
+            format!("<source file='{}'/>", base.join("b.iso").display()),
+            1,
+        ),
+        (
+            format!("<source file='{}'/>", base.join("win.raw").display()),
+            1,
+        ),
+        ("<driver name='qemu' type='qcow2'/>".to_owned(), 1),
+        ("device='cdrom'".to_owned(), 2),
+        ("bus='sata'".to_owned(), 3),
+    ] {
+        assert_eq!(xml.matches(&needle).count(), count, "{needle} in\n{xml}");
+    }
+    // A number without a unit is MiB: 8192 MiB = 8 GiB.
+    assert!(xml.contains("<memory unit='GiB'>8</memory>"), "{xml}");
+    let out = run(&["new", "--disk", "a.qcow2,bus=virtoi"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown bus"), "{}", stderr(&out));
+    let help = stdout(&run(&["new", "--help"]));
+    assert!(
+        help.contains("without a") && help.contains("unit means MiB"),
+        "{help}"
+    );
+}
+
+#[test]
+fn show_takes_several_files() {
+    let a = fixture("minimal.xml");
+    let b = fixture("unknown-attribute.xml");
+    let out = run(&["show", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert_eq!(text.matches("name:").count(), 2, "{text}");
+    assert!(text.contains(&format!("==> {} <==", b.display())), "{text}");
+    let out = run(&["show", a.to_str().unwrap(), "/nonexistent.xml"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("name:"));
+    assert!(stderr(&out).contains("/nonexistent.xml"));
+}

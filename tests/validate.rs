@@ -482,13 +482,6 @@ fn rules() -> Vec<Rule> {
             },
         },
         Rule {
-            name: "interface type present with a typed source",
-            fail: |d| nic(d, 1).kind = None,
-            path: "/domain/devices/interface[2]/@type",
-            says: "missing; the <source> is a bridge source, so set type='bridge'",
-            pass: |d| nic(d, 1).kind = Some(InterfaceType::Bridge),
-        },
-        Rule {
             name: "null interfaces take no source",
             fail: |d| {
                 let nic = nic(d, 1);
@@ -572,10 +565,10 @@ fn rules() -> Vec<Rule> {
             },
         },
         Rule {
-            name: "chardev without type holds a pty source",
+            name: "chardev type agrees with its source",
             fail: |d| {
                 let mut serial = Serial::with_source(CharSource::file("/var/log/a"));
-                serial.kind = None;
+                serial.kind = Some(ChardevType::Pty);
                 push(d, serial);
             },
             path: "/domain/devices/serial/source",

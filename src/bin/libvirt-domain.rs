@@ -11,6 +11,7 @@ use std::process::ExitCode;
 use bytesize::ByteSize;
 use clap::{Args, Parser, Subcommand};
 use libvirt_domain::builder::NetworkSource;
+use libvirt_domain::devices::{DiskBus, StorageFormat};
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{self, Element, Unmodelled};
@@ -117,21 +118,26 @@ struct NewArgs {
     /// System libvirt (qemu:///system), the default.
     #[arg(long)]
     system: bool,
-    /// Maximum memory, e.g. 4GiB, 8192MiB (libvirt's units; no unit means KiB).
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    /// Maximum memory, e.g. 4GiB, 8192MiB (libvirt's units); a number without a
+    /// unit means MiB, as in virt-install (--memory 8192 is 8 GiB).
+    #[arg(long, value_name = "SIZE", value_parser = parse_memory)]
     memory: Option<ByteSize>,
-    /// Memory at boot, at most --memory, e.g. 1GiB.
-    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    /// Memory at boot, at most --memory, e.g. 1GiB; a number without a unit means
+    /// MiB.
+    #[arg(long, value_name = "SIZE", value_parser = parse_memory)]
     current_memory: Option<ByteSize>,
     /// Number of virtual CPUs.
     #[arg(long, value_name = "N")]
     vcpus: Option<u32>,
-    /// A disk image (format guessed from the extension); repeat for more.
-    #[arg(long, value_name = "PATH")]
-    disk: Vec<String>,
-    /// An ISO image as a CD-ROM.
+    /// A disk image, as PATH[,bus=BUS][,format=FMT] (bus: virtio, sata, scsi, usb,
+    /// ide; format guessed from the extension when not given); repeat for more.
+    /// A relative path is made absolute.
+    #[arg(long, value_name = "PATH[,bus=BUS][,format=FMT]", value_parser = parse_disk)]
+    disk: Vec<DiskArg>,
+    /// An ISO image as a CD-ROM; repeat for more (an installer and a driver ISO,
+    /// say). A relative path is made absolute.
     #[arg(long, value_name = "ISO")]
-    cdrom: Option<String>,
+    cdrom: Vec<PathBuf>,
     /// default, network:NAME, bridge:BR or user.
     #[arg(long, value_name = "SOURCE")]
     network: Option<NetworkSource>,
@@ -148,9 +154,9 @@ struct NewArgs {
 
 #[derive(Args)]
 struct ShowArgs {
-    /// A domain XML file, or - for standard input.
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
+    /// Domain XML files, or - for standard input.
+    #[arg(value_name = "FILE", required = true)]
+    files: Vec<PathBuf>,
     /// Print the summary as JSON.
     #[arg(long)]
     json: bool,
@@ -249,6 +255,74 @@ fn parse_size(text: &str) -> Result<ByteSize, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `--memory`: a size with a unit as libvirt reads it, or a plain number of MiB
+/// (virt-install's convention).
+fn parse_memory(text: &str) -> Result<ByteSize, String> {
+    let text = text.trim();
+    match text.parse::<u64>() {
+        Ok(mib) => mib
+            .checked_mul(1024 * 1024)
+            .map(ByteSize::b)
+            .ok_or_else(|| format!("{text} MiB is too large")),
+        Err(_) => parse_size(text),
+    }
+}
+
+/// One `--disk PATH[,bus=BUS][,format=FMT]`.
+#[derive(Clone, Debug)]
+struct DiskArg {
+    path: PathBuf,
+    bus: Option<DiskBus>,
+    format: Option<StorageFormat>,
+}
+
+fn parse_disk(text: &str) -> Result<DiskArg, String> {
+    let mut parts = text.split(',');
+    let path = parts
+        .next()
+        .filter(|p| !p.is_empty())
+        .ok_or("expected PATH[,bus=BUS][,format=FMT]")?;
+    let mut disk = DiskArg {
+        path: PathBuf::from(path),
+        bus: None,
+        format: None,
+    };
+    for option in parts {
+        match option.split_once('=') {
+            Some(("bus", bus)) => {
+                let bus = DiskBus::from(bus);
+                if let DiskBus::Other(other) = &bus {
+                    return Err(format!(
+                        "unknown bus {other:?}; one of virtio, sata, scsi, usb, ide, fdc, sd, xen"
+                    ));
+                }
+                disk.bus = Some(bus);
+            }
+            Some(("format", format)) => {
+                let format = StorageFormat::from(format);
+                if let StorageFormat::Other(other) = &format {
+                    return Err(format!("unknown format {other:?}; e.g. qcow2, raw, vmdk"));
+                }
+                disk.format = Some(format);
+            }
+            _ => {
+                return Err(format!(
+                    "unknown option {option:?}; expected bus=BUS or format=FMT"
+                ))
+            }
+        }
+    }
+    Ok(disk)
+}
+
+/// `path` made absolute against the current directory (libvirt does not resolve
+/// relative paths against the caller's), without touching the file system.
+fn absolute(path: &Path) -> Result<String, String> {
+    std::path::absolute(path)
+        .map(|p| p.display().to_string())
+        .map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// `new`: build, validate and print a domain.
 fn new(args: NewArgs) -> ExitCode {
     let mut builder = Domain::builder(args.name);
@@ -268,10 +342,17 @@ fn new(args: NewArgs) -> ExitCode {
         builder = builder.vcpus(n);
     }
     for disk in args.disk {
-        builder = builder.disk(disk);
+        let path = match absolute(&disk.path) {
+            Ok(path) => path,
+            Err(e) => return report("--disk", &e),
+        };
+        builder = builder.disk_with(path, disk.bus, disk.format);
     }
-    if let Some(iso) = args.cdrom {
-        builder = builder.cdrom(iso);
+    for iso in args.cdrom {
+        match absolute(&iso) {
+            Ok(path) => builder = builder.cdrom(path),
+            Err(e) => return report("--cdrom", &e),
+        }
     }
     if let Some(network) = args.network {
         builder = builder.network(network);
@@ -305,25 +386,43 @@ fn new(args: NewArgs) -> ExitCode {
     }
 }
 
-/// `show`: a short summary, for people or as JSON.
+/// `show`: a short summary of each file, for people or as JSON (one JSON value
+/// per file); keeps going past files that fail, and exits 1 if any did.
 fn show(args: &ShowArgs) -> ExitCode {
-    let stdin = args.file.as_os_str() == "-";
+    let mut status = ExitCode::SUCCESS;
+    let several = args.files.len() > 1;
+    for (n, file) in args.files.iter().enumerate() {
+        if several && !args.json {
+            let heading = format!(
+                "{}==> {} <==\n",
+                if n > 0 { "\n" } else { "" },
+                file.display()
+            );
+            if let Err(e) = write_stdout(&heading) {
+                return report(&file.display().to_string(), &e);
+            }
+        }
+        if show_one(file, args.json) != ExitCode::SUCCESS {
+            status = ExitCode::from(1);
+        }
+    }
+    status
+}
+
+fn show_one(file: &Path, json: bool) -> ExitCode {
+    let stdin = file.as_os_str() == "-";
     let shown = if stdin {
         "<stdin>".to_owned()
     } else {
-        args.file.display().to_string()
+        file.display().to_string()
     };
-    let text = if stdin {
-        read_stdin()
-    } else {
-        read_file(&args.file)
-    };
+    let text = if stdin { read_stdin() } else { read_file(file) };
     let domain = match text.and_then(|t| parse(&t)) {
         Ok(d) => d,
         Err(e) => return report(&shown, &e),
     };
     let summary = domain.summary();
-    let out = if args.json {
+    let out = if json {
         match serde_json::to_string_pretty(&summary) {
             Ok(json) => json + "\n",
             Err(e) => return report(&shown, &e.to_string()),

@@ -50,7 +50,8 @@ use crate::defaults::{
     PRESET_THREADS_PER_CORE, PRESET_VCPUS,
 };
 use crate::devices::{
-    Device, Filesystem, Input, InputType, MemBalloon, MemBalloonModel, StorageFormat,
+    ChardevType, Console, Device, DiskBus, Filesystem, Graphics, Input, InputType, MemBalloon,
+    MemBalloonModel, Serial, StorageFormat,
 };
 use crate::domain::Domain;
 use crate::error::{Error, Problem};
@@ -74,14 +75,21 @@ use crate::qemu::QemuCommandline;
 /// - storage: [`disk`](Self::disk), [`disk_with_format`](Self::disk_with_format) and
 ///   [`cdrom`](Self::cdrom), whose targets are assigned in order without clashes
 ///   (`vda`, `vdb`, … on virtio; `sda`, `sdb`, … on SATA for CD-ROMs);
+/// - [`disk_with`](Self::disk_with): a disk on a bus and in a format of your choice;
 /// - [`network`](Self::network) and [`share`](Self::share): a preset's own NIC and
 ///   virtiofs share stand until the first call, which replaces them; each further call
-///   adds one more;
+///   adds one more; [`no_network`](Self::no_network) and [`no_shares`](Self::no_shares)
+///   remove them;
+/// - devices: [`device`](Self::device) adds any device, [`graphics`](Self::graphics)
+///   replaces the preset's display, [`headless`](Self::headless) removes it with the
+///   video and sound, [`serial_console`](Self::serial_console) puts the console on a
+///   serial port;
 /// - boot: [`boot`](Self::boot) and [`boot_order`](Self::boot_order); unless set, hard
 ///   disk first and CD-ROM second, for the kinds the domain has;
 /// - [`qemu_arg`](Self::qemu_arg), [`qemu_env`](Self::qemu_env), [`uuid`](Self::uuid),
 ///   [`generate_uuid`](Self::generate_uuid), [`description`](Self::description),
-///   [`title`](Self::title), [`secure_boot`](Self::secure_boot).
+///   [`title`](Self::title), [`secure_boot`](Self::secure_boot); a preset's
+///   description goes with [`no_description`](Self::no_description).
 ///
 /// Paths are written as given: pass absolute paths, as libvirt does not resolve
 /// relative ones against the caller's directory.
@@ -103,8 +111,13 @@ pub struct DomainBuilder {
     boot: Option<Vec<BootDevice>>,
     uuid: Option<Uuid>,
     description: Option<String>,
+    no_description: bool,
     title: Option<String>,
     host: Option<Box<DomainCapabilities>>,
+    devices: Vec<Device>,
+    graphics: Option<Vec<Graphics>>,
+    headless: bool,
+    serial_console: bool,
 }
 
 impl Domain {
@@ -134,8 +147,13 @@ impl DomainBuilder {
             boot: None,
             uuid: None,
             description: None,
+            no_description: false,
             title: None,
             host: None,
+            devices: Vec::new(),
+            graphics: None,
+            headless: false,
+            serial_console: false,
         }
     }
 
@@ -219,6 +237,7 @@ impl DomainBuilder {
             path,
             format,
             cdrom,
+            bus: None,
         });
         self
     }
@@ -233,6 +252,26 @@ impl DomainBuilder {
             path: path.into(),
             format: Some(format.into()),
             cdrom: false,
+            bus: None,
+        });
+        self
+    }
+
+    /// Add a disk image on `bus` (default: virtio, or SATA for an `.iso`, which is
+    /// added as a CD-ROM) in `format` (default: guessed from the extension). Its
+    /// target is the next free name of the bus (`vdb`, `sdc`, `hda`, …).
+    pub fn disk_with(
+        mut self,
+        path: impl Into<String>,
+        bus: Option<DiskBus>,
+        format: Option<StorageFormat>,
+    ) -> Self {
+        let path = path.into();
+        self.media.push(Media {
+            cdrom: is_iso(&path),
+            format: format.or_else(|| guess_format(&path)),
+            path,
+            bus,
         });
         self
     }
@@ -243,6 +282,7 @@ impl DomainBuilder {
             path: iso.into(),
             format: Some(StorageFormat::Raw),
             cdrom: true,
+            bus: None,
         });
         self
     }
@@ -253,6 +293,52 @@ impl DomainBuilder {
         self.networks
             .get_or_insert_with(Vec::new)
             .push(source.into());
+        self
+    }
+
+    /// Remove every NIC, the preset's included: the guest has no network.
+    pub fn no_network(mut self) -> Self {
+        self.networks = Some(Vec::new());
+        self
+    }
+
+    /// Remove every virtiofs share, the preset's included (Phyllome's presets share
+    /// the host's `/mnt`: read-only under tag `mnt` for Linux, read-write under tag
+    /// `share` for Windows).
+    pub fn no_shares(mut self) -> Self {
+        self.shares = Some(Vec::new());
+        self
+    }
+
+    /// Add a device as it is (a [`Disk`](crate::devices::Disk), an
+    /// [`Interface`](crate::devices::Interface), a
+    /// [`Hostdev`](crate::devices::Hostdev), …), placed where libvirt would put it.
+    /// Nothing is derived from it: give a disk its own target.
+    pub fn device(mut self, device: impl Into<Device>) -> Self {
+        self.devices.push(device.into());
+        self
+    }
+
+    /// `<graphics>`: the first call replaces a preset's display (SPICE with OpenGL);
+    /// each further call adds one more.
+    pub fn graphics(mut self, graphics: Graphics) -> Self {
+        self.graphics.get_or_insert_with(Vec::new).push(graphics);
+        self
+    }
+
+    /// No display: remove the graphics, video, sound and audio devices, and the
+    /// SPICE channels and USB redirections that only a display uses. Pair it with
+    /// [`serial_console`](Self::serial_console) to reach the guest with `virsh console`.
+    pub fn headless(mut self) -> Self {
+        self.headless = true;
+        self
+    }
+
+    /// A serial port on a pseudo-terminal with the console on it
+    /// (`<serial type='pty'>` and `<console type='pty'><target type='serial'/>`),
+    /// replacing a preset's virtio console; `virsh console` attaches to it.
+    pub fn serial_console(mut self) -> Self {
+        self.serial_console = true;
         self
     }
 
@@ -313,6 +399,13 @@ impl DomainBuilder {
         self
     }
 
+    /// Write no `<description>` (a preset writes Phyllome's otherwise).
+    pub fn no_description(mut self) -> Self {
+        self.no_description = true;
+        self.description = None;
+        self
+    }
+
     /// `<title>`: a short description without newlines.
     pub fn title(mut self, text: impl Into<String>) -> Self {
         self.title = Some(text.into());
@@ -354,6 +447,9 @@ impl DomainBuilder {
             .secure_boot
             .or_else(|| self.preset.map(Preset::secure_boot));
         domain.description = self.description.or_else(|| {
+            if self.no_description {
+                return None;
+            }
             let preset = self.preset?;
             Some(preset.description(self.mode, secure_boot.unwrap_or(false)))
         });
@@ -435,12 +531,37 @@ impl DomainBuilder {
                 devices.push(Filesystem::virtiofs(dir, tag));
             }
         }
+        if let Some(graphics) = self.graphics {
+            devices.remove_where(|d| matches!(d, Device::Graphics(_)));
+            for g in graphics {
+                devices.push(g);
+            }
+        }
+        if self.headless {
+            devices.remove_where(|d| match d {
+                Device::Graphics(_)
+                | Device::Video(_)
+                | Device::Sound(_)
+                | Device::Audio(_)
+                | Device::Redirdev(_) => true,
+                Device::Channel(c) => c.written_kind() == Some(ChardevType::Spicevmc),
+                _ => false,
+            });
+        }
+        if self.serial_console {
+            devices.remove_where(|d| matches!(d, Device::Console(_) | Device::Serial(_)));
+            devices.push(Serial::pty());
+            devices.push(Console::pty());
+        }
+        for device in self.devices {
+            devices.push(device);
+        }
         let mut targets = Targets::new(devices.disks().filter_map(|d| d.target_dev()));
         for media in &self.media {
             let dev = targets.next(media.prefix());
             devices.push(media.disk(dev));
         }
-        devices.devices.sort_by_key(canonical_rank);
+        devices.devices.sort_by_key(Device::rank);
 
         let mut problems = Vec::new();
         for media in self.media.iter().filter(|m| m.format.is_none()) {
@@ -513,51 +634,6 @@ pub(crate) fn keyboard() -> Input {
     Input::new(InputType::Keyboard, DEFAULT_KEYBOARD_BUS)
 }
 
-/// A device's place in libvirt's canonical `<devices>` order (`virDomainDefFormat`),
-/// so that what the builder writes reads like `virsh dumpxml`.
-fn canonical_rank(device: &Device) -> usize {
-    rank_of(device.element_name())
-}
-
-/// The place of the device element `name` in libvirt's canonical order; unknown
-/// elements go last.
-fn rank_of(name: &str) -> usize {
-    const ORDER: &[&str] = &[
-        "emulator",
-        "disk",
-        "controller",
-        "lease",
-        "filesystem",
-        "interface",
-        "smartcard",
-        "serial",
-        "parallel",
-        "console",
-        "channel",
-        "input",
-        "tpm",
-        "graphics",
-        "sound",
-        "audio",
-        "video",
-        "hostdev",
-        "redirdev",
-        "redirfilter",
-        "hub",
-        "watchdog",
-        "memballoon",
-        "rng",
-        "panic",
-        "shmem",
-        "memory",
-        "iommu",
-        "vsock",
-        "crypto",
-        "pstore",
-    ];
-    ORDER.iter().position(|n| *n == name).unwrap_or(ORDER.len())
-}
-
 impl From<(u32, u32, u32)> for CpuTopology {
     /// `(sockets, cores, threads)`, with one die per socket, as Phyllome writes it.
     fn from((sockets, cores, threads): (u32, u32, u32)) -> Self {
@@ -592,14 +668,62 @@ mod tests {
             .iter()
             .map(Device::element_name)
             .collect();
-        let mut sorted = names.clone();
-        sorted.sort_by_key(|n| rank_of(n));
-        assert_eq!(names, sorted);
+        let ranks: Vec<usize> = domain
+            .devices
+            .as_ref()
+            .unwrap()
+            .devices
+            .iter()
+            .map(Device::rank)
+            .collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{names:?}");
         assert_eq!(&names[..3], ["emulator", "disk", "disk"]);
         let disks: Vec<_> = domain.devices.as_ref().unwrap().disks().collect();
         assert_eq!(disks[0].device, Some(DiskDevice::Cdrom));
         assert_eq!(disks[0].target_dev(), Some("sda"));
         assert_eq!(disks[1].target_dev(), Some("vda"));
+    }
+
+    #[test]
+    fn presets_give_way_to_explicit_choices() {
+        use crate::devices::{DiskBus, Graphics, Hostdev, Tpm};
+        let domain = Domain::builder("srv")
+            .preset(Preset::Linux)
+            .headless()
+            .serial_console()
+            .no_shares()
+            .no_description()
+            .disk_with("/img/a.raw", Some(DiskBus::Scsi), None)
+            .disk_with("/img/b.img", None, Some(StorageFormat::Qcow2))
+            .device(Hostdev::pci("3b:00.1".parse().unwrap()))
+            .build()
+            .unwrap();
+        assert_eq!(domain.graphics().count(), 0);
+        assert_eq!(domain.videos().count(), 0);
+        assert_eq!(domain.sounds().count(), 0);
+        assert_eq!(domain.filesystems().count(), 0);
+        assert_eq!(domain.description, None);
+        assert_eq!(domain.serials().count(), 1);
+        assert_eq!(domain.consoles().count(), 1);
+        assert_eq!(domain.hostdevs().count(), 1);
+        let devices = domain.devices.as_ref().unwrap();
+        let a = devices.disk("sda").expect("the SCSI disk is sda");
+        assert_eq!(a.target.as_ref().unwrap().bus, Some(DiskBus::Scsi));
+        let b = devices.disk("vda").expect("the virtio disk is vda");
+        assert_eq!(b.driver.as_ref().unwrap().kind, Some(StorageFormat::Qcow2));
+        let ranks: Vec<usize> = devices.devices.iter().map(Device::rank).collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+
+        let vnc = Domain::builder("v")
+            .preset(Preset::Windows)
+            .graphics(Graphics::vnc())
+            .device(Hostdev::usb(0x1234, 0x5678))
+            .build()
+            .unwrap();
+        let graphics: Vec<_> = vnc.graphics().collect();
+        assert_eq!(graphics, [&Graphics::vnc()]);
+        assert_eq!(vnc.hostdevs().count(), 1);
+        assert_eq!(vnc.tpms().collect::<Vec<_>>(), [&Tpm::emulator()]);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::defaults::{DEFAULT_CDROM_BUS, DEFAULT_DISK_BUS};
 use crate::devices::{
-    Disk, DiskDevice, DiskDriver, DiskSource, DiskTarget, DiskType, Marker, StorageFormat,
+    Disk, DiskBus, DiskDevice, DiskDriver, DiskSource, DiskTarget, DiskType, Marker, StorageFormat,
 };
 
 /// The image format a file name's extension implies, as QEMU names it, or `None` for
@@ -61,16 +61,19 @@ pub(crate) struct Media {
     pub format: Option<StorageFormat>,
     /// A CD-ROM (SATA, read-only) rather than a hard disk (virtio).
     pub cdrom: bool,
+    /// The bus asked for; `None` for the default (virtio disks, SATA CD-ROMs).
+    pub bus: Option<DiskBus>,
 }
 
 impl Media {
     /// The `<disk>` for this image on target `dev`.
     pub fn disk(&self, dev: String) -> Disk {
-        let (device, bus) = if self.cdrom {
-            (DiskDevice::Cdrom, DEFAULT_CDROM_BUS)
+        let device = if self.cdrom {
+            DiskDevice::Cdrom
         } else {
-            (DiskDevice::Disk, DEFAULT_DISK_BUS)
+            DiskDevice::Disk
         };
+        let bus = self.bus();
         Disk {
             kind: Some(DiskType::File),
             device: Some(device),
@@ -91,11 +94,25 @@ impl Media {
     }
 
     /// The target name prefix: `sd` for CD-ROMs on SATA, `vd` for virtio disks.
+    /// The bus the disk sits on.
+    pub fn bus(&self) -> DiskBus {
+        match (&self.bus, self.cdrom) {
+            (Some(bus), _) => bus.clone(),
+            (None, true) => DEFAULT_CDROM_BUS,
+            (None, false) => DEFAULT_DISK_BUS,
+        }
+    }
+
+    /// The target name prefix libvirt uses for the bus (`vd`, `sd`, `hd`, …).
     pub fn prefix(&self) -> &'static str {
-        if self.cdrom {
-            "sd"
-        } else {
-            "vd"
+        match self.bus() {
+            DiskBus::Virtio => "vd",
+            DiskBus::Ide => "hd",
+            DiskBus::Fdc => "fd",
+            DiskBus::Xen => "xvd",
+            DiskBus::Uml => "ubd",
+            DiskBus::Sd => "mmcblk",
+            _ => "sd",
         }
     }
 }

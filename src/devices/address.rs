@@ -1,7 +1,11 @@
 //! `<address>`: where a device sits on its bus (formatdomain: "Device Addresses").
 
+use std::fmt;
+use std::str::FromStr;
+
 use serde::{Deserialize, Serialize};
 
+use crate::error::Error;
 use crate::values::{OnOff, Uint};
 use crate::xml::Extra;
 
@@ -56,13 +60,7 @@ impl Address {
     /// A PCI address written the way libvirt writes it
     /// (`domain='0x0000' bus='0x00' slot='0x00' function='0x0'`).
     pub fn pci(domain: u64, bus: u64, slot: u64, function: u64) -> Self {
-        Address::Pci(PciAddress {
-            domain: Some(Uint::hex(domain, 4)),
-            bus: Some(Uint::hex(bus, 2)),
-            slot: Some(Uint::hex(slot, 2)),
-            function: Some(Uint::hex(function, 1)),
-            ..Default::default()
-        })
+        Address::Pci(PciAddress::new(domain, bus, slot, function))
     }
 
     /// The address's `type` as written in XML.
@@ -110,6 +108,83 @@ pub struct PciAddress {
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
+}
+
+impl PciAddress {
+    /// `domain:bus:slot.function`, written the way libvirt writes it
+    /// (`domain='0x0000' bus='0x3b' slot='0x00' function='0x1'`).
+    pub fn new(domain: u64, bus: u64, slot: u64, function: u64) -> Self {
+        PciAddress {
+            domain: Some(Uint::hex(domain, 4)),
+            bus: Some(Uint::hex(bus, 2)),
+            slot: Some(Uint::hex(slot, 2)),
+            function: Some(Uint::hex(function, 1)),
+            ..Default::default()
+        }
+    }
+}
+
+impl FromStr for PciAddress {
+    type Err = Error;
+
+    /// Read `DDDD:BB:SS.F` or `BB:SS.F` (domain 0), as `lspci -D` and `lspci` print
+    /// them; the numbers are hex.
+    ///
+    /// ```
+    /// use libvirt_domain::PciAddress;
+    ///
+    /// let addr: PciAddress = "0000:3b:00.1".parse()?;
+    /// assert_eq!(addr, "3b:00.1".parse()?);
+    /// assert_eq!(addr.to_string(), "0000:3b:00.1");
+    /// # Ok::<(), libvirt_domain::Error>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Error> {
+        let invalid = || Error::Value {
+            path: String::new(),
+            message: format!(
+                "invalid PCI address {s:?}: expected DDDD:BB:SS.F or BB:SS.F in hex \
+                 (domain up to ffff, bus up to ff, slot up to 1f, function up to 7)"
+            ),
+        };
+        let (rest, function) = s.rsplit_once('.').ok_or_else(invalid)?;
+        let mut parts: Vec<&str> = rest.split(':').collect();
+        if parts.len() == 2 {
+            parts.insert(0, "0");
+        }
+        let [domain, bus, slot] = parts[..] else {
+            return Err(invalid());
+        };
+        let number = |text: &str, max: u64| {
+            let ok =
+                !text.is_empty() && text.len() <= 4 && text.bytes().all(|b| b.is_ascii_hexdigit());
+            ok.then(|| u64::from_str_radix(text, 16).ok())
+                .flatten()
+                .filter(|n| *n <= max)
+                .ok_or_else(invalid)
+        };
+        Ok(PciAddress::new(
+            number(domain, 0xffff)?,
+            number(bus, 0xff)?,
+            number(slot, 0x1f)?,
+            number(function, 7)?,
+        ))
+    }
+}
+
+impl fmt::Display for PciAddress {
+    /// `DDDD:BB:SS.F` in lower-case hex, as `lspci -D` prints it; an absent part
+    /// is 0 (libvirt's default).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = |u: &Option<Uint>| u.as_ref().map_or(0, |u| u.value);
+        write!(
+            f,
+            "{:04x}:{:02x}:{:02x}.{:x}",
+            n(&self.domain),
+            n(&self.bus),
+            n(&self.slot),
+            n(&self.function)
+        )
+    }
 }
 
 /// `<zpci>`: s390 zPCI identifiers of a PCI address (formatdomain: "Device Addresses").

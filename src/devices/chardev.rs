@@ -214,8 +214,12 @@ pub struct CharTargetModel {
 macro_rules! chardev_struct {
     ($(#[$meta:meta])* $name:ident) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-        #[serde(default)]
+        ///
+        /// An unset `kind` is written from the first source's variant (not for a
+        /// `pty` source, libvirt's default), and equality compares the type as
+        /// written ([`written_kind`](Self::written_kind)), as for disks.
+        #[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
+        #[serde(default, remote = "Self")]
         pub struct $name {
             /// `type`: the host-side backend.
             #[serde(rename = "@type")]
@@ -266,6 +270,73 @@ macro_rules! chardev_struct {
             pub fn source(&self) -> Option<&CharSource> {
                 self.sources.first()
             }
+
+            /// The `type` this device writes: `kind` when set, else the one its
+            /// first source implies unless that is `pty` (libvirt's default,
+            /// written as no `type`).
+            pub fn written_kind(&self) -> Option<ChardevType> {
+                self.kind.clone().or_else(|| self.implied_kind())
+            }
+
+            /// The `type` the first source implies when `kind` is unset and the
+            /// source is not a `pty` one.
+            fn implied_kind(&self) -> Option<ChardevType> {
+                match &self.kind {
+                    Some(_) => None,
+                    None => self.source()?.kind().filter(|k| *k != ChardevType::Pty),
+                }
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.implied_kind() {
+                    Some(kind) => $name::serialize(
+                        &$name {
+                            kind: Some(kind),
+                            ..self.clone()
+                        },
+                        serializer,
+                    ),
+                    None => $name::serialize(self, serializer),
+                }
+            }
+        }
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $name::deserialize(deserializer)
+            }
+        }
+
+        impl PartialEq for $name {
+            /// Equal when both write the same XML: `kind` as written, every other
+            /// field as is.
+            fn eq(&self, other: &Self) -> bool {
+                // Destructured so that a new field cannot be forgotten here.
+                let $name {
+                    kind: _,
+                    tty,
+                    sources,
+                    protocol,
+                    log,
+                    target,
+                    alias,
+                    acpi,
+                    address,
+                    extra,
+                } = self;
+                self.written_kind() == other.written_kind()
+                    && *tty == other.tty
+                    && *sources == other.sources
+                    && *protocol == other.protocol
+                    && *log == other.log
+                    && *target == other.target
+                    && *alias == other.alias
+                    && *acpi == other.acpi
+                    && *address == other.address
+                    && *extra == other.extra
+            }
         }
     };
 }
@@ -274,6 +345,36 @@ chardev_struct! {
     /// `<serial>`: a serial port (formatdomain: "Consoles, serial, parallel & channel
     /// devices").
     Serial
+}
+
+impl Serial {
+    /// A serial port on a host pseudo-terminal, the guest's first port
+    /// (`<serial type='pty'><target port='0'/></serial>`, what `virsh console`
+    /// attaches to).
+    pub fn pty() -> Self {
+        Serial {
+            target: Some(CharTarget {
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Serial::new(ChardevType::Pty)
+        }
+    }
+}
+
+impl Console {
+    /// A console on a host pseudo-terminal, shown on the guest's first serial port
+    /// (`<console type='pty'><target type='serial' port='0'/></console>`).
+    pub fn pty() -> Self {
+        Console {
+            target: Some(CharTarget {
+                kind: Some(CharTargetType::Serial),
+                port: Some(0),
+                ..Default::default()
+            }),
+            ..Console::new(ChardevType::Pty)
+        }
+    }
 }
 
 chardev_struct! {

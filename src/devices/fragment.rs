@@ -10,9 +10,10 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use super::{
-    Audio, Channel, Console, Controller, Crypto, Device, Disk, Filesystem, Graphics, Hostdev, Hub,
-    Input, Interface, Iommu, Lease, MemBalloon, MemoryDevice, NvramDevice, Panic, Parallel, Pstore,
-    Redirdev, Redirfilter, Rng, Serial, Shmem, Smartcard, Sound, Tpm, Video, Vsock, Watchdog,
+    Audio, Channel, Console, Controller, Crypto, Device, Devices, Disk, Filesystem, Graphics,
+    Hostdev, Hub, Input, Interface, Iommu, Lease, MemBalloon, MemoryDevice, NvramDevice, Panic,
+    Parallel, Pstore, Redirdev, Redirfilter, Rng, Serial, Shmem, Smartcard, Sound, Tpm, Video,
+    Vsock, Watchdog,
 };
 use crate::error::{Error, Result};
 use crate::xml::{self, Element, RawElement, Unmodelled};
@@ -40,8 +41,9 @@ pub trait DeviceXml: Serialize + DeserializeOwned {
     /// Parse a fragment and fail on the first element, attribute or text the model
     /// does not know, naming its path and line:column.
     fn from_xml_strict(text: &str) -> Result<Self> {
-        let value = Self::from_xml(text)?;
-        refuse_unmodelled(value.unmodelled())?;
+        let tree = Element::parse(text)?;
+        let value = Self::from_element(&tree)?;
+        refuse_unmodelled(xml::unmodelled_in(&value, Self::ELEMENT, &tree))?;
         Ok(value)
     }
 
@@ -87,10 +89,56 @@ fn refuse_unmodelled(unmodelled: Vec<Unmodelled>) -> Result<()> {
     }
 }
 
+/// The device kinds of `<devices>` in libvirt's canonical output order
+/// (`virDomainDefFormatInternal`), after `<emulator>`: the one table of device kinds.
+/// Each row is `Variant(Type) = "element", iterator, iterator_mut;`. It feeds
+/// [`DeviceXml`], `From<T> for Device`, [`Device::element_name`], the canonical rank
+/// ([`Device::rank`]) and the per-kind iterators of [`Devices`](super::Devices) and
+/// [`Domain`](crate::Domain); `$callback` is the macro that expands it.
+macro_rules! device_table {
+    ($callback:ident) => {
+        $callback! {
+            Disk(Disk) = "disk", disks, disks_mut;
+            Controller(Controller) = "controller", controllers, controllers_mut;
+            Lease(Lease) = "lease", leases, leases_mut;
+            Filesystem(Filesystem) = "filesystem", filesystems, filesystems_mut;
+            Interface(Interface) = "interface", interfaces, interfaces_mut;
+            Smartcard(Smartcard) = "smartcard", smartcards, smartcards_mut;
+            Serial(Serial) = "serial", serials, serials_mut;
+            Parallel(Parallel) = "parallel", parallels, parallels_mut;
+            Console(Console) = "console", consoles, consoles_mut;
+            Channel(Channel) = "channel", channels, channels_mut;
+            Input(Input) = "input", inputs, inputs_mut;
+            Tpm(Tpm) = "tpm", tpms, tpms_mut;
+            Graphics(Graphics) = "graphics", graphics, graphics_mut;
+            Sound(Sound) = "sound", sounds, sounds_mut;
+            Audio(Audio) = "audio", audios, audios_mut;
+            Video(Video) = "video", videos, videos_mut;
+            Hostdev(Hostdev) = "hostdev", hostdevs, hostdevs_mut;
+            Redirdev(Redirdev) = "redirdev", redirdevs, redirdevs_mut;
+            Redirfilter(Redirfilter) = "redirfilter", redirfilters, redirfilters_mut;
+            Hub(Hub) = "hub", hubs, hubs_mut;
+            Watchdog(Watchdog) = "watchdog", watchdogs, watchdogs_mut;
+            MemBalloon(MemBalloon) = "memballoon", memballoons, memballoons_mut;
+            Rng(Rng) = "rng", rngs, rngs_mut;
+            Nvram(NvramDevice) = "nvram", nvrams, nvrams_mut;
+            Panic(Panic) = "panic", panics, panics_mut;
+            Shmem(Shmem) = "shmem", shmems, shmems_mut;
+            Memory(MemoryDevice) = "memory", memory_devices, memory_devices_mut;
+            Iommu(Iommu) = "iommu", iommus, iommus_mut;
+            Vsock(Vsock) = "vsock", vsocks, vsocks_mut;
+            Crypto(Crypto) = "crypto", cryptos, cryptos_mut;
+            Pstore(Pstore) = "pstore", pstores, pstores_mut;
+        }
+    };
+}
+pub(crate) use device_table;
+
 /// Implements [`DeviceXml`] for each device type, the `Device` methods that
-/// dispatch on the element name, and `From<T> for Device`.
+/// dispatch on the element name, `From<T> for Device`, and the per-kind iterators
+/// of `Devices`.
 macro_rules! device_kinds {
-    ($($variant:ident($ty:ident) = $element:literal,)+) => {
+    ($($variant:ident($ty:ident) = $element:literal, $iter:ident, $iter_mut:ident;)+) => {
         $(
             impl DeviceXml for $ty {
                 const ELEMENT: &'static str = $element;
@@ -103,6 +151,26 @@ macro_rules! device_kinds {
             }
         )+
 
+        impl Devices {
+            $(
+                #[doc = concat!("The `<", $element, ">` devices, in order.")]
+                pub fn $iter(&self) -> impl Iterator<Item = &$ty> + '_ {
+                    self.devices.iter().filter_map(|d| match d {
+                        Device::$variant(x) => Some(x),
+                        _ => None,
+                    })
+                }
+
+                #[doc = concat!("Mutable access to the `<", $element, ">` devices, in order.")]
+                pub fn $iter_mut(&mut self) -> impl Iterator<Item = &mut $ty> + '_ {
+                    self.devices.iter_mut().filter_map(|d| match d {
+                        Device::$variant(x) => Some(x),
+                        _ => None,
+                    })
+                }
+            )+
+        }
+
         impl Device {
             /// The device's element name, e.g. `disk`.
             pub fn element_name(&self) -> &str {
@@ -111,6 +179,18 @@ macro_rules! device_kinds {
                     $( Device::$variant(_) => $element, )+
                     Device::Other(raw) => raw.element.name.local.as_str(),
                 }
+            }
+
+            /// The place of this device's kind in libvirt's canonical `<devices>`
+            /// order (`virDomainDefFormatInternal`): `<emulator>` first, then disks,
+            /// controllers, …; a device this crate does not model ranks last.
+            pub fn rank(&self) -> usize {
+                let kinds: &[&str] = &["emulator", $($element),+];
+                let name = match self {
+                    Device::Other(_) => return kinds.len(),
+                    known => known.element_name(),
+                };
+                kinds.iter().position(|k| *k == name).unwrap_or(kinds.len())
             }
 
             /// Read an already parsed device element; the variant is chosen by its
@@ -159,39 +239,7 @@ macro_rules! device_kinds {
     };
 }
 
-device_kinds! {
-    Disk(Disk) = "disk",
-    Controller(Controller) = "controller",
-    Lease(Lease) = "lease",
-    Filesystem(Filesystem) = "filesystem",
-    Interface(Interface) = "interface",
-    Input(Input) = "input",
-    Sound(Sound) = "sound",
-    Audio(Audio) = "audio",
-    Hostdev(Hostdev) = "hostdev",
-    Graphics(Graphics) = "graphics",
-    Video(Video) = "video",
-    Console(Console) = "console",
-    Parallel(Parallel) = "parallel",
-    Serial(Serial) = "serial",
-    Channel(Channel) = "channel",
-    Smartcard(Smartcard) = "smartcard",
-    Hub(Hub) = "hub",
-    Redirdev(Redirdev) = "redirdev",
-    Redirfilter(Redirfilter) = "redirfilter",
-    Rng(Rng) = "rng",
-    Tpm(Tpm) = "tpm",
-    Shmem(Shmem) = "shmem",
-    Memory(MemoryDevice) = "memory",
-    Crypto(Crypto) = "crypto",
-    Watchdog(Watchdog) = "watchdog",
-    MemBalloon(MemBalloon) = "memballoon",
-    Nvram(NvramDevice) = "nvram",
-    Panic(Panic) = "panic",
-    Iommu(Iommu) = "iommu",
-    Vsock(Vsock) = "vsock",
-    Pstore(Pstore) = "pstore",
-}
+device_table!(device_kinds);
 
 impl Device {
     /// Parse any device fragment (`<disk>`, `<hostdev>`, …); the root element's name
@@ -213,8 +261,17 @@ impl Device {
     /// Parse any device fragment and fail on the first content the model does not
     /// know (an unknown device element included), naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<Device> {
-        let device = Device::from_xml(text)?;
-        refuse_unmodelled(device.unmodelled())?;
+        let tree = Element::parse(text)?;
+        let device = Device::from_element(&tree)?;
+        let mut found = device.unmodelled();
+        for item in found.iter_mut().filter(|u| u.position.is_none()) {
+            item.position = tree.locate(&item.path);
+        }
+        found.sort_by_key(|u| {
+            u.position
+                .map_or((u32::MAX, u32::MAX), |p| (p.line, p.column))
+        });
+        refuse_unmodelled(found)?;
         Ok(device)
     }
 }
@@ -336,7 +393,7 @@ mod tests {
             Device::from(hostdev.clone()).to_xml().unwrap(),
             FRAGMENTS[9]
         );
-        assert_eq!(hostdev, Hostdev::pci(0, 6, 2, 0));
+        assert_eq!(hostdev, Hostdev::pci("06:02.0".parse().unwrap()));
         // The root element must match the type.
         let err = Disk::from_xml("<interface type='network'/>")
             .unwrap_err()
@@ -359,6 +416,50 @@ mod tests {
         );
         let err = Device::from_xml_strict(xml).unwrap_err();
         assert!(matches!(err, Error::Unmodelled { .. }), "{err}");
+    }
+
+    #[test]
+    fn unknown_values_of_closed_sets_are_reported() {
+        let xml = "<disk type='file' device='dsik'>\n  <source file='/a.img'/>\n  <target dev='vda' bus='virtoi'/>\n</disk>";
+        let disk = Disk::from_xml(xml).unwrap();
+        assert_eq!(disk.to_xml().unwrap(), xml);
+        let unmodelled = disk.unmodelled();
+        let paths: Vec<(&str, &str)> = unmodelled
+            .iter()
+            .map(|u| (u.path.as_str(), u.kind))
+            .collect();
+        assert_eq!(
+            paths,
+            [("/disk/@device", "value"), ("/disk/target/@bus", "value")]
+        );
+        let err = Disk::from_xml_strict(xml).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "line 1, column 19: /disk/@device: unmodelled value; parse without strict mode to keep it as raw XML"
+        );
+        let err = Device::from_xml_strict(xml).unwrap_err().to_string();
+        assert!(err.starts_with("line 1, column 19: /disk/@device"), "{err}");
+        // An open set (any NIC model) is not reported.
+        let nic = Interface::from_xml_strict(
+            "<interface type='user'>\n  <model type='lan9118'/>\n</interface>",
+        )
+        .unwrap();
+        assert!(nic.unmodelled().is_empty());
+    }
+
+    #[test]
+    fn unknown_values_in_a_domain_carry_their_position() {
+        let xml = "<domain type='kvm'>\n  <name>t</name>\n  <devices>\n    <disk type='file'>\n      <target dev='vda' bus='virtio'/>\n    </disk>\n    <disk type='file'>\n      <target dev='vdb' bus='virtoi'/>\n    </disk>\n  </devices>\n</domain>";
+        let domain = crate::Domain::from_xml(xml).unwrap();
+        let unmodelled = domain.unmodelled();
+        assert_eq!(unmodelled.len(), 1, "{unmodelled:?}");
+        assert_eq!(unmodelled[0].path, "/domain/devices/disk[2]/target/@bus");
+        let err = crate::Domain::from_xml_strict(xml).unwrap_err();
+        assert!(
+            matches!(&err, Error::Unmodelled { position, path, what: "value" }
+                if position.line == 8 && position.column == 25 && path == "/domain/devices/disk[2]/target/@bus"),
+            "{err}"
+        );
     }
 
     #[test]

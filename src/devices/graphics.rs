@@ -271,6 +271,23 @@ impl Graphics {
             ..Default::default()
         }
     }
+
+    /// A VNC display on a port libvirt picks (`<graphics type='vnc' autoport='yes'/>`).
+    pub fn vnc() -> Self {
+        Graphics {
+            autoport: Some(YesNo::Yes),
+            ..Graphics::new(GraphicsType::Vnc)
+        }
+    }
+
+    /// A SPICE display on a port libvirt picks (`<graphics type='spice'
+    /// autoport='yes'/>`).
+    pub fn spice() -> Self {
+        Graphics {
+            autoport: Some(YesNo::Yes),
+            ..Graphics::new(GraphicsType::Spice)
+        }
+    }
 }
 
 /// `<listen>`: one listener of a graphics server (formatdomain: "Graphical framebuffers").

@@ -17,7 +17,7 @@ use super::hostdev_source::{
     ScsiHostHostdevSource, ScsiHostdevSource, StorageHostdevSource, UsbHostdevSource, UsbId,
 };
 use super::interface::InterfaceIp;
-use crate::values::{value_enum, OnOff, Uint, YesNo};
+use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 
 value_enum! {
@@ -113,20 +113,15 @@ macro_rules! each_hostdev {
 }
 
 impl Hostdev {
-    /// A managed PCI device at host address `domain:bus:slot.function`, written
-    /// the way libvirt writes it.
-    pub fn pci(domain: u64, bus: u64, slot: u64, function: u64) -> Self {
+    /// A managed PCI device at host address `address`, e.g.
+    /// `Hostdev::pci("0000:3b:00.1".parse()?)` or
+    /// `Hostdev::pci(PciAddress::new(0, 0x3b, 0, 1))`.
+    pub fn pci(address: PciAddress) -> Self {
         Hostdev::Pci(PciHostdev {
             mode: Some(HostdevMode::Subsystem),
             managed: Some(YesNo::Yes),
             source: Some(PciHostdevSource {
-                address: Some(PciAddress {
-                    domain: Some(Uint::hex(domain, 4)),
-                    bus: Some(Uint::hex(bus, 2)),
-                    slot: Some(Uint::hex(slot, 2)),
-                    function: Some(Uint::hex(function, 1)),
-                    ..Default::default()
-                }),
+                address: Some(address),
                 ..Default::default()
             }),
             ..Default::default()
@@ -385,6 +380,7 @@ mod tests {
     };
     use crate::devices::test_util::{assert_modelled, assert_xml};
     use crate::devices::{CcwAddress, DriveAddress, TeamingType};
+    use crate::values::Uint;
 
     #[test]
     fn usb_and_pci_round_trip() {
@@ -397,7 +393,7 @@ mod tests {
             "hostdev",
             "<hostdev type='usb' mode='subsystem'>\n  <source>\n    <vendor id='0x1234'/>\n    <product id='0xbeef'/>\n  </source>\n  <boot order='2'/>\n</hostdev>",
         );
-        let mut pci = Hostdev::pci(0, 6, 2, 0);
+        let mut pci = Hostdev::pci(PciAddress::new(0, 6, 2, 0));
         if let Hostdev::Pci(p) = &mut pci {
             p.driver = Some(HostdevDriver {
                 model: Some("vfio-pci-igb".into()),
@@ -425,7 +421,7 @@ mod tests {
 
     #[test]
     fn pci_with_teaming_and_display_round_trips() {
-        let mut pci = Hostdev::pci(0, 3, 7, 1);
+        let mut pci = Hostdev::pci("0000:03:07.1".parse().unwrap());
         if let Hostdev::Pci(p) = &mut pci {
             p.display = Some(OnOff::On);
             p.ramfb = Some(OnOff::Off);
@@ -609,7 +605,7 @@ mod tests {
     fn libvirt_attribute_order_reads_the_same() {
         let libvirt = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source>\n    <address domain='0x0000' bus='0x06' slot='0x02' function='0x0'/>\n  </source>\n</hostdev>";
         let read: Hostdev = crate::xml::from_str(libvirt, "hostdev").unwrap();
-        assert_eq!(read, Hostdev::pci(0, 6, 2, 0));
+        assert_eq!(read, Hostdev::pci(PciAddress::new(0, 6, 2, 0)));
         assert!(crate::xml::unmodelled(&read, "hostdev").is_empty());
     }
 

@@ -8,6 +8,7 @@ use super::interface_options::{
     Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, Vlan,
 };
 use super::interface_source::InterfaceSource;
+use super::mac::MacAddress;
 use super::virtualport::VirtualPort;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
@@ -50,6 +51,7 @@ value_enum! {
 }
 
 value_enum! {
+    open
     /// `<model type=…>` of an interface: the NIC model the guest sees (an open set;
     /// common QEMU values are listed) (formatdomain: "Network interfaces").
     pub enum NetModel {
@@ -114,8 +116,10 @@ value_enum! {
 }
 
 /// `<interface>`: a network interface (formatdomain: "Network interfaces").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+// `Serialize`, `Deserialize` and `PartialEq` are implemented in `typed_source.rs`:
+// an unset `kind` is written from the source.
+#[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
+#[serde(default, remote = "Self")]
 pub struct Interface {
     /// `type`: how the interface connects to the host.
     #[serde(rename = "@type")]
@@ -210,9 +214,60 @@ impl Interface {
         }
     }
 
+    /// A NIC on the libvirt virtual network `name` (`type='network'`).
+    ///
+    /// ```
+    /// use libvirt_domain::devices::{DeviceXml, Interface, NetModel};
+    /// use libvirt_domain::MacAddress;
+    ///
+    /// let nic = Interface::bridge("br0")
+    ///     .mac("52:54:00:12:34:56".parse::<MacAddress>()?)
+    ///     .model(NetModel::Virtio);
+    /// assert_eq!(
+    ///     nic.to_xml()?,
+    ///     "<interface type='bridge'>\n  <mac address='52:54:00:12:34:56'/>\n  \
+    ///      <source bridge='br0'/>\n  <model type='virtio'/>\n</interface>"
+    /// );
+    /// # Ok::<(), libvirt_domain::Error>(())
+    /// ```
+    pub fn network(name: impl Into<String>) -> Self {
+        Interface::with_source(InterfaceSource::network(name))
+    }
+
+    /// A NIC on the host bridge `name` (`type='bridge'`).
+    pub fn bridge(name: impl Into<String>) -> Self {
+        Interface::with_source(InterfaceSource::bridge(name))
+    }
+
+    /// A NIC on user-mode networking (`type='user'`: SLIRP or passt, no host
+    /// setup; what `qemu:///session` guests use).
+    pub fn user() -> Self {
+        Interface {
+            kind: Some(InterfaceType::User),
+            ..Default::default()
+        }
+    }
+
+    /// `<mac address=…>`: the guest MAC address.
+    pub fn mac(mut self, mac: MacAddress) -> Self {
+        self.mac.get_or_insert_with(InterfaceMac::default).address = Some(mac.to_string());
+        self
+    }
+
+    /// `<model type=…>`: the NIC model the guest sees (`virtio`, `e1000e`, …).
+    pub fn model(mut self, model: impl Into<NetModel>) -> Self {
+        self.model = Some(InterfaceModel::new(model.into()));
+        self
+    }
+
     /// The MAC address, if set.
     pub fn mac_address(&self) -> Option<&str> {
         self.mac.as_ref()?.address.as_deref()
+    }
+
+    /// The MAC address as a [`MacAddress`], if set and well formed.
+    pub fn parsed_mac(&self) -> Option<MacAddress> {
+        self.mac_address()?.parse().ok()
     }
 
     /// The NIC model, if set.

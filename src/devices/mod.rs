@@ -24,6 +24,7 @@ mod interface_options;
 mod interface_source;
 mod iommu;
 mod lease;
+mod mac;
 mod memballoon;
 mod memorydev;
 mod nvram;
@@ -36,6 +37,7 @@ mod shmem;
 mod smartcard;
 mod sound;
 mod tpm;
+mod typed_source;
 mod video;
 mod virtualport;
 mod vsock;
@@ -91,6 +93,7 @@ pub use self::filesystem::{
     FsBinaryOpenFiles, FsBinarySandbox, FsBinaryThreadPool, FsCacheMode, FsDriver, FsDriverType,
     FsMultidevs, FsSandboxMode, FsSource, FsSpaceLimit, FsTarget, FsWritePolicy,
 };
+pub(crate) use self::fragment::device_table;
 pub use self::fragment::DeviceXml;
 pub use self::graphics::{
     Clipboard, CompressionPolicy, Graphics, GraphicsAudio, GraphicsConnected, GraphicsGl,
@@ -130,6 +133,7 @@ pub use self::interface_source::{
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
+pub use self::mac::{MacAddress, LIBVIRT_MAC_PREFIX};
 pub use self::memballoon::{MemBalloon, MemBalloonModel, MemBalloonStats};
 pub use self::memorydev::{
     MemoryDevice, MemoryDeviceModel, MemoryDeviceSource, MemoryDeviceTarget, MemoryLabel,
@@ -284,28 +288,6 @@ pub enum Device {
     Other(RawElement),
 }
 
-macro_rules! device_iters {
-    ($($(#[$meta:meta])* $fn:ident, $fn_mut:ident => $variant:ident($ty:ty);)+) => {
-        $(
-            $(#[$meta])*
-            pub fn $fn(&self) -> impl Iterator<Item = &$ty> + '_ {
-                self.devices.iter().filter_map(|d| match d {
-                    Device::$variant(x) => Some(x),
-                    _ => None,
-                })
-            }
-
-            #[doc = concat!("Mutable access to the devices [`", stringify!($fn), "`](Self::", stringify!($fn), ") returns.")]
-            pub fn $fn_mut(&mut self) -> impl Iterator<Item = &mut $ty> + '_ {
-                self.devices.iter_mut().filter_map(|d| match d {
-                    Device::$variant(x) => Some(x),
-                    _ => None,
-                })
-            }
-        )+
-    };
-}
-
 impl Devices {
     /// Devices built from a list, in order.
     pub fn new(devices: impl IntoIterator<Item = Device>) -> Self {
@@ -323,60 +305,131 @@ impl Devices {
         })
     }
 
-    /// Append a device.
+    /// Append a device at the end, whatever its kind (see [`add`](Self::add) to
+    /// insert it where libvirt would).
     pub fn push(&mut self, device: impl Into<Device>) {
         self.devices.push(device.into());
     }
 
-    device_iters! {
-        /// The `<disk>` devices, in order.
-        disks, disks_mut => Disk(Disk);
-        /// The `<controller>` devices, in order.
-        controllers, controllers_mut => Controller(Controller);
-        /// The `<filesystem>` devices, in order.
-        filesystems, filesystems_mut => Filesystem(Filesystem);
-        /// The `<interface>` devices, in order.
-        interfaces, interfaces_mut => Interface(Interface);
-        /// The `<input>` devices, in order.
-        inputs, inputs_mut => Input(Input);
-        /// The `<sound>` devices, in order.
-        sounds, sounds_mut => Sound(Sound);
-        /// The `<graphics>` devices, in order.
-        graphics, graphics_mut => Graphics(Graphics);
-        /// The `<video>` devices, in order.
-        videos, videos_mut => Video(Video);
-        /// The `<console>` devices, in order.
-        consoles, consoles_mut => Console(Console);
-        /// The `<serial>` devices, in order.
-        serials, serials_mut => Serial(Serial);
-        /// The `<channel>` devices, in order.
-        channels, channels_mut => Channel(Channel);
-        /// The `<rng>` devices, in order.
-        rngs, rngs_mut => Rng(Rng);
-        /// The `<tpm>` devices, in order.
-        tpms, tpms_mut => Tpm(Tpm);
-        /// The `<memballoon>` devices, in order (libvirt allows one).
-        memballoons, memballoons_mut => MemBalloon(MemBalloon);
-        /// The `<iommu>` devices, in order (libvirt allows one).
-        iommus, iommus_mut => Iommu(Iommu);
-        /// The `<audio>` backends, in order.
-        audios, audios_mut => Audio(Audio);
-        /// The `<hostdev>` devices, in order.
-        hostdevs, hostdevs_mut => Hostdev(Hostdev);
-        /// The `<memory>` devices (DIMMs, NVDIMMs, virtio-mem, …), in order.
-        memory_devices, memory_devices_mut => Memory(MemoryDevice);
-        /// The `<shmem>` devices, in order.
-        shmems, shmems_mut => Shmem(Shmem);
-        /// The `<smartcard>` devices, in order.
-        smartcards, smartcards_mut => Smartcard(Smartcard);
-        /// The `<watchdog>` devices, in order.
-        watchdogs, watchdogs_mut => Watchdog(Watchdog);
-        /// The `<panic>` devices, in order.
-        panics, panics_mut => Panic(Panic);
-        /// The `<redirdev>` devices, in order.
-        redirdevs, redirdevs_mut => Redirdev(Redirdev);
-        /// The `<vsock>` devices, in order (libvirt allows one).
-        vsocks, vsocks_mut => Vsock(Vsock);
+    /// Insert a device where libvirt itself would put it: after the last device
+    /// of the same kind, or, when there is none, after the devices that come before
+    /// its kind in libvirt's canonical order ([`Device::rank`]). Returns its index.
+    ///
+    /// ```
+    /// use libvirt_domain::devices::{Devices, Disk, DiskBus, Interface};
+    ///
+    /// let mut devices = Devices::default();
+    /// devices.add(Interface::network("default"));
+    /// devices.add(Disk::file("/var/lib/libvirt/images/a.qcow2").target("vda", DiskBus::Virtio));
+    /// let names: Vec<_> = devices.devices.iter().map(|d| d.element_name()).collect();
+    /// assert_eq!(names, ["disk", "interface"]);
+    /// ```
+    pub fn add(&mut self, device: impl Into<Device>) -> usize {
+        let device = device.into();
+        let same_kind = self
+            .devices
+            .iter()
+            .rposition(|d| d.element_name() == device.element_name());
+        let rank = device.rank();
+        let index = match same_kind {
+            Some(last) => last + 1,
+            None => self
+                .devices
+                .iter()
+                .rposition(|d| d.rank() < rank)
+                .map_or(0, |i| i + 1),
+        };
+        self.devices.insert(index, device);
+        index
+    }
+
+    /// The disk whose `<target dev=…>` is `target` (e.g. `vda`).
+    pub fn disk(&self, target: &str) -> Option<&Disk> {
+        self.disks().find(|d| d.target_dev() == Some(target))
+    }
+
+    /// Mutable access to the disk whose `<target dev=…>` is `target`.
+    pub fn disk_mut(&mut self, target: &str) -> Option<&mut Disk> {
+        self.disks_mut().find(|d| d.target_dev() == Some(target))
+    }
+
+    /// Remove and return the disk whose `<target dev=…>` is `target`.
+    pub fn remove_disk(&mut self, target: &str) -> Option<Disk> {
+        let index = self
+            .devices
+            .iter()
+            .position(|d| matches!(d, Device::Disk(disk) if disk.target_dev() == Some(target)))?;
+        match self.devices.remove(index) {
+            Device::Disk(disk) => Some(disk),
+            _ => unreachable!("the position found is a disk"),
+        }
+    }
+
+    /// The interface whose `<mac address=…>` is `mac` (compared as addresses, so
+    /// `52:54:00:AB:…` matches `52:54:00:ab:…`).
+    pub fn interface_by_mac(&self, mac: &MacAddress) -> Option<&Interface> {
+        self.interfaces()
+            .find(|i| i.parsed_mac().as_ref() == Some(mac))
+    }
+
+    /// Mutable access to the interface whose `<mac address=…>` is `mac`.
+    pub fn interface_by_mac_mut(&mut self, mac: &MacAddress) -> Option<&mut Interface> {
+        self.interfaces_mut()
+            .find(|i| i.parsed_mac().as_ref() == Some(mac))
+    }
+
+    /// Remove and return the interface whose `<mac address=…>` is `mac`.
+    pub fn remove_interface(&mut self, mac: &MacAddress) -> Option<Interface> {
+        let index = self.devices.iter().position(
+            |d| matches!(d, Device::Interface(nic) if nic.parsed_mac().as_ref() == Some(mac)),
+        )?;
+        match self.devices.remove(index) {
+            Device::Interface(nic) => Some(nic),
+            _ => unreachable!("the position found is an interface"),
+        }
+    }
+
+    /// The device whose `<alias name=…>` is `name` (e.g. `net0`, or a user alias
+    /// `ua-disk1`).
+    pub fn device_by_alias(&self, name: &str) -> Option<&Device> {
+        self.devices
+            .iter()
+            .find(|d| d.alias().and_then(|a| a.name.as_deref()) == Some(name))
+    }
+
+    /// Mutable access to the device whose `<alias name=…>` is `name`.
+    pub fn device_by_alias_mut(&mut self, name: &str) -> Option<&mut Device> {
+        self.devices
+            .iter_mut()
+            .find(|d| d.alias().and_then(|a| a.name.as_deref()) == Some(name))
+    }
+
+    /// Remove every device for which `matches` is true and return them, in order.
+    ///
+    /// ```
+    /// use libvirt_domain::devices::{Device, DiskBus, DiskDevice, Devices, Disk};
+    ///
+    /// let mut devices = Devices::default();
+    /// devices.add(Disk::file("/a.qcow2").target("vda", DiskBus::Virtio));
+    /// devices.add(Disk::cdrom("/b.iso"));
+    /// let removed = devices.remove_where(
+    ///     |d| matches!(d, Device::Disk(disk) if disk.device == Some(DiskDevice::Cdrom)),
+    /// );
+    /// assert_eq!(removed.len(), 1);
+    /// assert_eq!(devices.disks().count(), 1);
+    /// ```
+    pub fn remove_where(&mut self, mut matches: impl FnMut(&Device) -> bool) -> Vec<Device> {
+        let mut removed = Vec::new();
+        let mut kept = Vec::with_capacity(self.devices.len());
+        for device in self.devices.drain(..) {
+            if matches(&device) {
+                removed.push(device);
+            } else {
+                kept.push(device);
+            }
+        }
+        self.devices = kept;
+        removed
     }
 
     /// Device elements this crate does not model, in order.
@@ -385,6 +438,47 @@ impl Devices {
             Device::Other(raw) => Some(raw),
             _ => None,
         })
+    }
+}
+
+impl Device {
+    /// The device's `<alias>`, for the kinds that have one.
+    pub fn alias(&self) -> Option<&Alias> {
+        match self {
+            Device::Disk(d) => d.alias.as_ref(),
+            Device::Controller(d) => d.alias.as_ref(),
+            Device::Filesystem(d) => d.alias.as_ref(),
+            Device::Interface(d) => d.alias.as_ref(),
+            Device::Input(d) => d.alias.as_ref(),
+            Device::Sound(d) => d.alias.as_ref(),
+            Device::Hostdev(d) => d.alias(),
+            Device::Video(d) => d.alias.as_ref(),
+            Device::Console(d) => d.alias.as_ref(),
+            Device::Parallel(d) => d.alias.as_ref(),
+            Device::Serial(d) => d.alias.as_ref(),
+            Device::Channel(d) => d.alias.as_ref(),
+            Device::Smartcard(d) => d.alias(),
+            Device::Hub(d) => d.alias.as_ref(),
+            Device::Redirdev(d) => d.alias.as_ref(),
+            Device::Rng(d) => d.alias.as_ref(),
+            Device::Tpm(d) => d.alias.as_ref(),
+            Device::Shmem(d) => d.alias.as_ref(),
+            Device::Memory(d) => d.alias.as_ref(),
+            Device::Crypto(d) => d.alias.as_ref(),
+            Device::Watchdog(d) => d.alias.as_ref(),
+            Device::MemBalloon(d) => d.alias.as_ref(),
+            Device::Panic(d) => d.alias.as_ref(),
+            Device::Iommu(d) => d.alias.as_ref(),
+            Device::Vsock(d) => d.alias.as_ref(),
+            Device::Pstore(d) => d.alias.as_ref(),
+            Device::Emulator(_)
+            | Device::Lease(_)
+            | Device::Audio(_)
+            | Device::Graphics(_)
+            | Device::Redirfilter(_)
+            | Device::Nvram(_)
+            | Device::Other(_) => None,
+        }
     }
 }
 
@@ -472,6 +566,103 @@ mod tests {
             Some(VirtioModel::VirtioNonTransitional)
         );
         assert!(devices.disks().next().is_none());
+    }
+
+    #[test]
+    fn add_inserts_where_libvirt_would() {
+        let mut devices = Devices::new([
+            Device::Emulator("/usr/bin/qemu-system-x86_64".into()),
+            Disk::file("/a.qcow2").target("vda", DiskBus::Virtio).into(),
+            Interface::network("default").into(),
+            MemBalloon::new(MemBalloonModel::Virtio).into(),
+        ]);
+        // After the last device of the same kind.
+        assert_eq!(
+            devices.add(Disk::cdrom("/b.iso").target("sda", DiskBus::Sata)),
+            2
+        );
+        // No TPM yet: after the kinds libvirt writes before it.
+        assert_eq!(devices.add(Tpm::emulator()), 4);
+        assert_eq!(devices.add(Serial::pty()), 4);
+        // An unknown element goes last.
+        let raw = Device::from_xml("<gizmo/>").unwrap();
+        assert_eq!(devices.add(raw), 7);
+        let names: Vec<&str> = devices.devices.iter().map(Device::element_name).collect();
+        assert_eq!(
+            names,
+            [
+                "emulator",
+                "disk",
+                "disk",
+                "interface",
+                "serial",
+                "tpm",
+                "memballoon",
+                "gizmo"
+            ]
+        );
+        // `push` still appends.
+        devices.push(Disk::file("/c.raw"));
+        assert_eq!(devices.devices.last().unwrap().element_name(), "disk");
+        // Into an empty list.
+        let mut empty = Devices::default();
+        assert_eq!(empty.add(Video::virtio()), 0);
+    }
+
+    #[test]
+    fn lookups_by_target_mac_and_alias() {
+        let mac: MacAddress = "52:54:00:aa:bb:cc".parse().unwrap();
+        let mut nic = Interface::network("default").mac(mac);
+        nic.alias = Some(Alias::new("net0"));
+        let mut devices = Devices::new([
+            Disk::file("/a.qcow2").target("vda", DiskBus::Virtio).into(),
+            Disk::cdrom("/b.iso").target("sda", DiskBus::Sata).into(),
+            nic.into(),
+        ]);
+        assert_eq!(devices.disk("sda").unwrap().device, Some(DiskDevice::Cdrom));
+        assert!(devices.disk("vdz").is_none());
+        devices.disk_mut("vda").unwrap().serial = Some("S1".into());
+        assert_eq!(devices.disk("vda").unwrap().serial.as_deref(), Some("S1"));
+        // The MAC matches whatever its spelling.
+        let upper: MacAddress = "52-54-00-AA-BB-CC".parse().unwrap();
+        assert!(devices.interface_by_mac(&upper).is_some());
+        assert!(devices.interface_by_mac(&MacAddress::random()).is_none());
+        assert!(matches!(
+            devices.device_by_alias("net0"),
+            Some(Device::Interface(_))
+        ));
+        assert!(devices.device_by_alias("net1").is_none());
+        let removed = devices.remove_interface(&mac).unwrap();
+        assert_eq!(removed.parsed_mac(), Some(mac));
+        assert!(devices.remove_interface(&mac).is_none());
+        let cdrom = devices.remove_disk("sda").unwrap();
+        assert_eq!(cdrom.source_path(), Some("/b.iso"));
+        assert_eq!(devices.devices.len(), 1);
+        devices.add(Serial::pty());
+        devices.add(Console::pty());
+        let chardevs =
+            devices.remove_where(|d| matches!(d, Device::Serial(_) | Device::Console(_)));
+        assert_eq!(chardevs.len(), 2);
+        assert_eq!(devices.devices.len(), 1);
+    }
+
+    #[test]
+    fn domain_reaches_its_devices() {
+        let mut domain = Domain::default();
+        assert_eq!(domain.disks().count(), 0);
+        assert_eq!(domain.interfaces_mut().count(), 0);
+        domain
+            .devices_mut()
+            .add(Disk::file("/a.qcow2").target("vda", DiskBus::Virtio));
+        domain
+            .devices_mut()
+            .add(Hostdev::pci("3b:00.1".parse().unwrap()));
+        assert_eq!(domain.disks().count(), 1);
+        assert_eq!(domain.hostdevs().count(), 1);
+        for disk in domain.disks_mut() {
+            disk.serial = Some("x".into());
+        }
+        assert_eq!(domain.disks().next().unwrap().serial.as_deref(), Some("x"));
     }
 
     /// Phyllome OS's six domain definitions: every device is modelled, nothing under

@@ -45,6 +45,16 @@ impl Smartcard {
         }
     }
 
+    /// The `<alias>` of any mode.
+    pub fn alias(&self) -> Option<&Alias> {
+        match self {
+            Smartcard::Host(s) => s.alias.as_ref(),
+            Smartcard::HostCertificates(s) => s.alias.as_ref(),
+            Smartcard::Passthrough(s) => s.alias.as_ref(),
+            Smartcard::Other(_) => None,
+        }
+    }
+
     /// The `<address>` of any mode.
     pub fn address(&self) -> Option<&Address> {
         match self {

@@ -98,6 +98,22 @@ pub struct Tpm {
     pub extra: Extra,
 }
 
+impl Tpm {
+    /// A TPM 2.0 emulated by swtpm on a CRB interface, as Windows 11 needs
+    /// (`<tpm model='tpm-crb'><backend type='emulator' version='2.0'/></tpm>`).
+    pub fn emulator() -> Self {
+        Tpm {
+            model: Some(TpmModel::TpmCrb),
+            backend: Some(TpmBackend {
+                kind: Some(TpmBackendType::Emulator),
+                version: Some(TpmVersion::V2_0),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+}
+
 /// `<backend>` of a TPM (formatdomain: "TPM device").
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]

@@ -90,6 +90,11 @@ impl Video {
             ..Default::default()
         }
     }
+
+    /// A virtio GPU (`<video><model type='virtio'/></video>`), Phyllome's choice.
+    pub fn virtio() -> Self {
+        Video::new(VideoModelType::Virtio)
+    }
 }
 
 /// `<driver>` of a video device (formatdomain: "Video devices").

@@ -34,16 +34,21 @@ fn chardevs<'a>(c: &Checker<'a>) -> Vec<Chardev<'a>> {
     for (i, device) in c.each() {
         let path = c.path(i);
         let found = match device {
-            Device::Serial(d) => (&d.kind, &d.sources, &d.protocol, path),
-            Device::Parallel(d) => (&d.kind, &d.sources, &d.protocol, path),
-            Device::Console(d) => (&d.kind, &d.sources, &d.protocol, path),
-            Device::Channel(d) => (&d.kind, &d.sources, &d.protocol, path),
-            Device::Redirdev(d) => (&d.kind, &d.sources, &d.protocol, path),
+            Device::Serial(d) => (d.written_kind(), &d.sources, &d.protocol, path),
+            Device::Parallel(d) => (d.written_kind(), &d.sources, &d.protocol, path),
+            Device::Console(d) => (d.written_kind(), &d.sources, &d.protocol, path),
+            Device::Channel(d) => (d.written_kind(), &d.sources, &d.protocol, path),
+            Device::Redirdev(d) => (d.kind.clone(), &d.sources, &d.protocol, path),
             Device::Smartcard(Smartcard::Passthrough(d)) => {
-                (&d.kind, &d.sources, &d.protocol, path)
+                (d.kind.clone(), &d.sources, &d.protocol, path)
             }
             Device::Rng(rng) => match &rng.backend {
-                Some(b) => (&b.kind, &b.sources, &b.protocol, format!("{path}/backend")),
+                Some(b) => (
+                    b.kind.clone(),
+                    &b.sources,
+                    &b.protocol,
+                    format!("{path}/backend"),
+                ),
                 None => continue,
             },
             _ => continue,
@@ -51,7 +56,7 @@ fn chardevs<'a>(c: &Checker<'a>) -> Vec<Chardev<'a>> {
         let (kind, sources, protocol, path) = found;
         out.push(Chardev {
             path,
-            kind: kind.clone().unwrap_or(ChardevType::Pty),
+            kind: kind.unwrap_or(ChardevType::Pty),
             sources,
             protocol: protocol.as_ref(),
             channel: matches!(device, Device::Channel(_)),

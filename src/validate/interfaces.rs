@@ -95,10 +95,6 @@ fn source_matches_type(c: &mut Checker<'_>) {
                      set type='{found}' or give a {kind} source"
                 ),
             ),
-            (None, Some(Some(found))) => c.error(
-                format!("{path}/@type"),
-                format!("missing; the <source> is a {found} source, so set type='{found}'"),
-            ),
             (Some(kind), Some(None)) if InterfaceSource::has_variant(kind) => c.error(
                 format!("{path}/source"),
                 format!(
@@ -120,7 +116,7 @@ fn source_matches_type(c: &mut Checker<'_>) {
 fn source_names_network(c: &mut Checker<'_>) {
     let named = |name: &Option<String>| name.as_deref().is_some_and(|n| !n.is_empty());
     for (i, nic) in interfaces(c) {
-        let missing = match (&nic.kind, &nic.source) {
+        let missing = match (&nic.written_kind(), &nic.source) {
             (Some(InterfaceType::Network), Some(InterfaceSource::Network(s))) => {
                 (!named(&s.network)).then_some("network")
             }

@@ -12,7 +12,7 @@ mod ser;
 mod tree;
 mod writer;
 
-pub use raw::{Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
+pub use raw::{serialize_unknown_value, Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
 #[cfg(feature = "json")]
 pub(crate) use raw::{EXTRA_TOKEN, RAW_TOKEN};
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};
@@ -55,8 +55,9 @@ pub fn from_str_strict<T: DeserializeOwned + Serialize>(
     text: &str,
     root: &'static str,
 ) -> Result<T> {
-    let value: T = from_str(text, root)?;
-    if let Some(first) = unmodelled(&value, root).into_iter().next() {
+    let tree = Element::parse(text)?;
+    let value: T = from_element(&tree, root)?;
+    if let Some(first) = unmodelled_in(&value, root, &tree).into_iter().next() {
         return Err(Error::Unmodelled {
             position: first.position.unwrap_or_default(),
             path: first.path,
@@ -79,6 +80,24 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result
 /// Every item of unknown content inside `value` (written as `<root>`), in order.
 pub fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
     ser::unmodelled(value, root)
+}
+
+/// [`unmodelled`] for a value read from `tree`: items that carry no position of their
+/// own (unknown values) get the position of the node their path names in `tree`.
+pub fn unmodelled_in<T: Serialize + ?Sized>(
+    value: &T,
+    root: &'static str,
+    tree: &Element,
+) -> Vec<Unmodelled> {
+    let mut found = ser::unmodelled(value, root);
+    for item in found.iter_mut().filter(|u| u.position.is_none()) {
+        item.position = tree.locate(&item.path);
+    }
+    found.sort_by_key(|u| {
+        u.position
+            .map_or((u32::MAX, u32::MAX), |p| (p.line, p.column))
+    });
+    found
 }
 #[cfg(test)]
 mod tests;

@@ -21,6 +21,20 @@ pub const EXTRA_FIELD: &str = "$extra";
 pub const RAW_VARIANT: &str = "$raw";
 pub(crate) const EXTRA_TOKEN: &str = "$libvirt_domain::Extra";
 pub(crate) const RAW_TOKEN: &str = "$libvirt_domain::RawElement";
+/// Newtype name under which a value of a closed set that the model does not know is
+/// written: the crate's serializer writes the string and reports it as unmodelled;
+/// other serde formats see the plain string.
+pub(crate) const UNKNOWN_VALUE_TOKEN: &str = "$libvirt_domain::UnknownValue";
+
+/// Serialize `value`, a value of a closed set that the model does not know (the
+/// `Other` variant of a closed value enum): written as given, and listed by
+/// `unmodelled()` with kind `value`.
+pub fn serialize_unknown_value<S: Serializer>(
+    value: &str,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_newtype_struct(UNKNOWN_VALUE_TOKEN, value)
+}
 
 /// One item of content the model does not know, as reported by `unmodelled()` and
 /// `check --strict`.
@@ -30,7 +44,8 @@ pub struct Unmodelled {
     pub path: String,
     /// Where it was read from; `None` when it was added in code.
     pub position: Option<Position>,
-    /// `element`, `attribute` or `text`.
+    /// `element`, `attribute`, `text`, or `value` (a value of a closed set the
+    /// model does not know).
     pub kind: &'static str,
 }
 

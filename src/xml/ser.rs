@@ -10,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::xml::de::PARENT_TAG;
 use crate::xml::raw::{
     self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
+    UNKNOWN_VALUE_TOKEN,
 };
 use crate::xml::writer::Writer;
 
@@ -220,6 +221,13 @@ impl<'w> ser::Serializer for FieldSer<'w> {
         }
         if name == EXTRA_TOKEN {
             return Err(unsupported(self.w, "an Extra outside a `$extra` field"));
+        }
+        if name == UNKNOWN_VALUE_TOKEN {
+            self.w.start(self.key)?;
+            self.w.unknown_value("");
+            value.serialize(TextSer { w: self.w })?;
+            self.w.end();
+            return Ok(());
         }
         value.serialize(self)
     }
@@ -542,10 +550,13 @@ macro_rules! string_serializer {
                 self.write(variant)
             }
             fn serialize_newtype_struct<T: Serialize + ?Sized>(
-                self,
-                _n: &'static str,
+                mut self,
+                name: &'static str,
                 value: &T,
             ) -> Result<()> {
+                if name == UNKNOWN_VALUE_TOKEN {
+                    self.note_unknown();
+                }
                 value.serialize(self)
             }
             fn serialize_newtype_variant<T: Serialize + ?Sized>(
@@ -615,6 +626,14 @@ struct AttrSer<'w> {
     key: &'static str,
 }
 
+impl AttrSer<'_> {
+    /// Report the attribute's value as one the model does not know.
+    fn note_unknown(&mut self) {
+        let below = format!("/@{}", self.key);
+        self.w.unknown_value(&below);
+    }
+}
+
 string_serializer!(AttrSer, "an attribute", |this, s| {
     let qname = this.w.key_qname(this.key)?;
     this.w.attribute(&qname, s)
@@ -623,6 +642,13 @@ string_serializer!(AttrSer, "an attribute", |this, s| {
 /// Element text.
 struct TextSer<'w> {
     w: &'w mut Writer,
+}
+
+impl TextSer<'_> {
+    /// Report the element's text as a value the model does not know.
+    fn note_unknown(&mut self) {
+        self.w.unknown_value("");
+    }
 }
 
 string_serializer!(TextSer, "text", |this, s| this.w.text(s));

@@ -142,6 +142,39 @@ impl PartialEq for Element {
 }
 
 impl Element {
+    /// The position of the node `path` names below and including this element:
+    /// `/root/child[2]/leaf/@attr` (an element without an index is the first of
+    /// its name; names are qualified as written). `None` when there is no such node.
+    pub fn locate(&self, path: &str) -> Option<Position> {
+        let mut segments = path.strip_prefix('/')?.split('/');
+        if segments.next()? != self.name.qualified() {
+            return None;
+        }
+        let mut here = self;
+        for segment in segments {
+            if let Some(attr) = segment.strip_prefix('@') {
+                return here
+                    .attributes
+                    .iter()
+                    .find(|a| a.name.qualified() == attr)
+                    .map(|a| a.position);
+            }
+            let (name, index) = match segment.split_once('[') {
+                Some((name, rest)) => (name, rest.strip_suffix(']')?.parse::<usize>().ok()?),
+                None => (segment, 1),
+            };
+            here = here
+                .children
+                .iter()
+                .filter_map(|n| match n {
+                    Node::Element(e) if e.name.qualified() == name => Some(e),
+                    _ => None,
+                })
+                .nth(index.checked_sub(1)?)?;
+        }
+        Some(here.position)
+    }
+
     /// Child elements, in order.
     pub fn elements(&self) -> impl Iterator<Item = &Element> {
         self.children.iter().filter_map(|n| match n {

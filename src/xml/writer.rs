@@ -28,6 +28,10 @@ pub(crate) struct Open {
     tag_end: usize,
     /// Namespace bindings declared on this element.
     bindings: usize,
+    /// 1-based place among the same-named siblings written before it (collect mode).
+    index: usize,
+    /// How many children of each name were written so far (collect mode).
+    children: Vec<(Cow<'static, str>, usize)>,
 }
 
 pub(crate) struct Writer {
@@ -57,6 +61,33 @@ impl Writer {
             p.push_str(&o.qname);
         }
         p
+    }
+
+    /// The path with an index on each element written after a same-named sibling
+    /// (`/domain/devices/disk[2]`; the first of several has none). Collect mode only.
+    pub(crate) fn indexed_path(&self) -> String {
+        let mut p = String::new();
+        for o in &self.stack {
+            p.push('/');
+            p.push_str(&o.qname);
+            if o.index > 1 {
+                p.push_str(&format!("[{}]", o.index));
+            }
+        }
+        p
+    }
+
+    /// Report a value of a closed set the model does not know, at `path` below the
+    /// innermost element (`@name` for an attribute, empty for its text).
+    pub(crate) fn unknown_value(&mut self, below: &str) {
+        if self.collect {
+            let path = format!("{}{below}", self.indexed_path());
+            self.found.push(Unmodelled {
+                path,
+                position: None,
+                kind: "value",
+            });
+        }
     }
 
     pub(crate) fn error(&self, message: impl Into<String>) -> Error {
@@ -196,9 +227,23 @@ impl Writer {
     }
 
     pub(crate) fn open(&mut self, qname: Cow<'static, str>) {
+        let mut index = 1;
+        if self.collect {
+            if let Some(parent) = self.stack.last_mut() {
+                match parent.children.iter_mut().find(|(n, _)| *n == qname) {
+                    Some((_, count)) => {
+                        *count += 1;
+                        index = *count;
+                    }
+                    None => parent.children.push((qname.clone(), 1)),
+                }
+            }
+        }
         self.out.push('<');
         self.out.push_str(&qname);
         self.stack.push(Open {
+            index,
+            children: Vec::new(),
             qname,
             tag_open: true,
             has_elements: false,

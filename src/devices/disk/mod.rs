@@ -2,6 +2,7 @@
 //! floppy disks, CDROMs").
 
 mod backing;
+mod build;
 mod encryption;
 mod iotune;
 mod source;
@@ -303,8 +304,10 @@ value_enum! {
 
 /// `<disk>`: a hard disk, CD-ROM, floppy or SCSI LUN (formatdomain: "Hard drives,
 /// floppy disks, CDROMs").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
+// `Serialize`, `Deserialize` and `PartialEq` are implemented in `typed_source.rs`:
+// an unset `kind` is written from the source.
+#[derive(Debug, Clone, Eq, Default, Serialize, Deserialize)]
+#[serde(default, remote = "Self")]
 pub struct Disk {
     /// `type`: where the data comes from; `file` when absent. Chooses the
     /// [`DiskSource`] variant of `source`, so the two must agree.
@@ -394,8 +397,12 @@ impl Disk {
     /// is the disk's.
     pub(crate) fn check_source_types(&self, path: &str, out: &mut Vec<Problem>) {
         if let Some(source) = &self.source {
-            let kind = self.kind.as_ref().map(DiskType::as_str);
-            source.check_type(kind, &format!("{path}/source"), out);
+            let kind = self.written_kind();
+            source.check_type(
+                kind.as_ref().map(DiskType::as_str),
+                &format!("{path}/source"),
+                out,
+            );
         }
         if let Some(backing) = &self.backing_store {
             backing.check_types(&format!("{path}/backingStore"), out);
@@ -737,7 +744,13 @@ mod tests {
     fn unknown_values_are_kept() {
         let xml =
             "<disk type='futuristic' device='disk'>\n  <target dev='vda' bus='cxl'/>\n</disk>";
-        let disk: Disk = assert_modelled(xml, "disk");
+        let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
+        assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
+        let paths: Vec<String> = crate::xml::unmodelled(&disk, "disk")
+            .into_iter()
+            .map(|u| u.path)
+            .collect();
+        assert_eq!(paths, ["/disk/@type", "/disk/target/@bus"]);
         assert_eq!(disk.kind, Some(DiskType::Other("futuristic".into())));
         assert_eq!(disk.target.unwrap().bus, Some(DiskBus::Other("cxl".into())));
     }

@@ -259,7 +259,8 @@ fn an_unknown_type_keeps_its_source_and_reports_it() {
         [
             "/disk/source/@region",
             "/disk/source/@size",
-            "/disk/source/window"
+            "/disk/source/window",
+            "/disk/@type",
         ]
     );
 }
