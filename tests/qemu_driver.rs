@@ -350,6 +350,10 @@ fn check_written_back(test: &str, ours: &Domain, dump: &str) -> Domain {
     if secure(ours).is_some() {
         assert_eq!(secure(&back), secure(ours), "{test}: Secure Boot");
     }
+    // And, as a whole, everything the build sets is in what libvirt kept.
+    if let Err(drift) = ours.applied_in(&back) {
+        panic!("{test}: libvirt did not keep the definition:\n{drift}\n{dump}");
+    }
     back
 }
 

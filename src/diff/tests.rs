@@ -176,3 +176,23 @@ fn drift_and_diff_serialise_as_path_kind_old_new() {
     assert_eq!(change.old.as_deref(), Some("1 GiB"));
     assert_eq!(change.new.as_deref(), Some("2 GiB"));
 }
+
+#[test]
+fn a_running_domain_reports_the_balloon_as_current_memory() {
+    let desired = "<memory unit='GiB'>4</memory><currentMemory unit='GiB'>1</currentMemory>";
+    let running =
+        "<memory unit='KiB'>4194304</memory><currentMemory unit='KiB'>4194304</currentMemory>";
+    let live = Domain::from_xml(&format!(
+        "<domain type='kvm' id='7'><name>vm</name>{running}</domain>"
+    ))
+    .expect("live parses");
+    assert!(domain(desired).applied_in(&live).is_ok());
+    // The inactive definition must keep it, and a running one cannot exceed <memory>.
+    assert!(drift(desired, running).contains("/domain/currentMemory"));
+    let over = "<memory unit='GiB'>4</memory><currentMemory unit='GiB'>5</currentMemory>";
+    let live = Domain::from_xml(&format!(
+        "<domain type='kvm' id='7'><name>vm</name>{over}</domain>"
+    ))
+    .expect("live parses");
+    assert!(domain(desired).applied_in(&live).is_err());
+}

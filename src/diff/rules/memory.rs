@@ -53,6 +53,19 @@ pub(crate) fn total_memory(site: &Site, desired: u128, live: u128) -> bool {
     live == initial + live_devices
 }
 
+/// **Balloon's current memory**: while a domain runs (its XML has `<domain id>`),
+/// libvirt writes the balloon's present size as `<currentMemory>`, which starts at
+/// `<memory>` and moves as the guest's balloon driver inflates it; any size up to
+/// the live `<memory>` is the running guest's state, not a changed definition.
+pub(crate) fn balloon_current_memory(site: &Site, _desired: u128, live: u128) -> bool {
+    let root = site.live_root();
+    site.at(&["domain", "currentMemory"])
+        && attribute(root, "id").is_some()
+        && child(root, "memory")
+            .and_then(bytes)
+            .is_some_and(|memory| live <= memory)
+}
+
 /// **Memory device alignment**: on ppc64 libvirt rounds a DIMM's size up to 256 MiB,
 /// and an NVDIMM's size less its label down to 256 MiB (the label is kept).
 pub(crate) fn memory_device_alignment(site: &Site, desired: u128, live: u128) -> bool {

@@ -130,6 +130,7 @@ const ELEMENT_RULES: &[(&str, ElementRule)] = &[
 const SIZE_RULES: &[(&str, SizeRule)] = &[
     ("total_memory", memory::total_memory),
     ("memory_device_alignment", memory::memory_device_alignment),
+    ("balloon_current_memory", memory::balloon_current_memory),
 ];
 
 /// The rule that explains the attribute `name` going from `desired` to `live`.
