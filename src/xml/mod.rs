@@ -8,9 +8,9 @@ mod de_fields;
 mod names;
 mod paths;
 mod raw;
-mod ser;
 mod tree;
-mod writer;
+mod write;
+mod write_text;
 
 pub use raw::{serialize_unknown_value, Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
 #[cfg(feature = "json")]
@@ -74,12 +74,12 @@ pub fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Resul
 
 /// Write `value` as a document whose root element is `<root>`.
 pub fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result<String> {
-    ser::to_string(value, root)
+    write::to_string(value, root)
 }
 
 /// Every item of unknown content inside `value` (written as `<root>`), in order.
 pub fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
-    ser::unmodelled(value, root)
+    write::unmodelled(value, root)
 }
 
 /// [`unmodelled`] for a value read from `tree`: items that carry no position of their
@@ -89,7 +89,7 @@ pub fn unmodelled_in<T: Serialize + ?Sized>(
     root: &'static str,
     tree: &Element,
 ) -> Vec<Unmodelled> {
-    let mut found = ser::unmodelled(value, root);
+    let mut found = write::unmodelled(value, root);
     for item in found.iter_mut().filter(|u| u.position.is_none()) {
         item.position = tree.locate(&item.path);
     }

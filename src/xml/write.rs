@@ -12,7 +12,7 @@ use crate::xml::raw::{
     self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
     UNKNOWN_VALUE_TOKEN,
 };
-use crate::xml::writer::Writer;
+use crate::xml::write_text::Writer;
 
 impl ser::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
