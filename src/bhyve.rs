@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::xml::Extra;
 
 /// The namespace URI of libvirt's bhyve extensions, usually bound to the prefix `bhyve`.
-pub const BHYVE_NS: &str = "http://libvirt.org/schemas/domain/bhyve/1.0";
+pub use crate::namespaces::BHYVE_NS;
 
 /// `<bhyve:commandline>`: extra arguments and environment for bhyve (schema
 /// `bhyvecmdline`; bhyve driver page, "Pass-through of arbitrary bhyve commands").
@@ -64,7 +64,6 @@ pub struct BhyveEnv {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[derive(Debug, PartialEq, Default, Serialize, Deserialize)]
     #[serde(default)]
@@ -94,8 +93,8 @@ mod tests {
              <bhyve:arg value='0:0,hostbridge'/>\n    <bhyve:env name='BHYVE_TMPDIR' value='/tmp'/>\n  \
              </bhyve:commandline>\n</domain>"
         );
-        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Holder>(&text, "domain").unwrap(), value);
-        assert!(xml::unmodelled(&value, "domain").is_empty());
+        assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 }

@@ -204,7 +204,6 @@ pub struct Catchup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn clock_round_trips() {
@@ -294,9 +293,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "clock").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "clock").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Clock>(text, "clock").unwrap(),
+                crate::codec::from_str::<Clock>(text, "clock").unwrap(),
                 value,
                 "{text}"
             );
@@ -306,15 +305,15 @@ mod tests {
     #[test]
     fn unknown_timer_is_kept() {
         let text = "<clock offset='utc'>\n  <timer name='future' present='no'/>\n</clock>";
-        let clock = xml::from_str::<Clock>(text, "clock").unwrap();
+        let clock = crate::codec::from_str::<Clock>(text, "clock").unwrap();
         assert_eq!(clock.timers[0].name, TimerName::Other("future".into()));
-        assert_eq!(xml::to_string(&clock, "clock").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&clock, "clock").unwrap(), text);
     }
 
     #[test]
     fn bad_present_is_an_error() {
         assert!(
-            xml::from_str::<Clock>("<clock><timer name='rtc' present='on'/></clock>", "clock")
+            crate::codec::from_str::<Clock>("<clock><timer name='rtc' present='on'/></clock>", "clock")
                 .is_err()
         );
     }

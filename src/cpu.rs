@@ -340,7 +340,6 @@ mod tests {
     use super::*;
     use crate::numa::NumaCell;
     use crate::units::{Size, Unit};
-    use crate::xml;
 
     #[test]
     fn vcpu_round_trips() {
@@ -373,14 +372,14 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "vcpu").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "vcpu").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Vcpu>(text, "vcpu").unwrap(),
+                crate::codec::from_str::<Vcpu>(text, "vcpu").unwrap(),
                 value,
                 "{text}"
             );
         }
-        assert!(xml::from_str::<Vcpu>("<vcpu>four</vcpu>", "vcpu").is_err());
+        assert!(crate::codec::from_str::<Vcpu>("<vcpu>four</vcpu>", "vcpu").is_err());
     }
 
     #[test]
@@ -468,8 +467,8 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "cpu").unwrap(), text);
-            assert_eq!(xml::from_str::<Cpu>(text, "cpu").unwrap(), value, "{text}");
+            assert_eq!(crate::codec::to_string(&value, "cpu").unwrap(), text);
+            assert_eq!(crate::codec::from_str::<Cpu>(text, "cpu").unwrap(), value, "{text}");
         }
     }
 
@@ -506,8 +505,8 @@ mod tests {
                     <feature policy='require' name='topoext'/>\n  <numa>\n    \
                     <cell id='0' cpus='0-1' memory='512' unit='MiB'/>\n    \
                     <cell id='1' cpus='2-3' memory='512' unit='MiB'/>\n  </numa>\n</cpu>";
-        assert_eq!(xml::to_string(&cpu, "cpu").unwrap(), text);
-        let back = xml::from_str::<Cpu>(text, "cpu").unwrap();
+        assert_eq!(crate::codec::to_string(&cpu, "cpu").unwrap(), text);
+        let back = crate::codec::from_str::<Cpu>(text, "cpu").unwrap();
         assert_eq!(back, cpu);
         assert!(back.extra.is_empty());
         assert_eq!(back.numa.unwrap().cells[1].bytes().unwrap(), 512 << 20);

@@ -26,7 +26,7 @@ use crate::tuning::{
 };
 use crate::values::value_enum;
 use crate::xen::XenCommandline;
-use crate::xml::{self, Extra, Unmodelled};
+use crate::xml::{Extra, Unmodelled};
 
 pub use crate::metadata::Metadata;
 
@@ -219,24 +219,24 @@ pub struct Domain {
 impl Domain {
     /// Parse domain XML, keeping content the model does not know in `extra` fields.
     pub fn from_xml(text: &str) -> Result<Domain> {
-        xml::from_str(text, "domain")
+        crate::codec::from_str(text, "domain")
     }
 
     /// Parse domain XML and fail on the first element, attribute or text the model
     /// does not know, naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<Domain> {
-        xml::from_str_strict(text, "domain")
+        crate::codec::from_str_strict(text, "domain")
     }
 
     /// Write the domain as XML in libvirt's layout (two-space indentation).
     pub fn to_xml(&self) -> Result<String> {
-        xml::to_string(self, "domain")
+        crate::codec::to_string(self, "domain")
     }
 
     /// Every element, attribute and text the model does not know, in document order
     /// where it was parsed.
     pub fn unmodelled(&self) -> Vec<Unmodelled> {
-        xml::unmodelled(self, "domain")
+        crate::codec::unmodelled(self, "domain")
     }
 }
 

@@ -2,23 +2,13 @@
 
 use std::fmt;
 
+use crate::xml;
+use crate::xml::error::join_path;
+
 /// Result alias used throughout the crate.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// A place in an XML document: 1-based line and column (columns count characters).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, serde::Serialize)]
-pub struct Position {
-    /// 1-based line number.
-    pub line: u32,
-    /// 1-based column, in characters.
-    pub column: u32,
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}, column {}", self.line, self.column)
-    }
-}
+pub use crate::xml::Position;
 
 /// Everything that can go wrong in this crate.
 ///
@@ -160,11 +150,54 @@ fn list_problems(problems: &[Problem]) -> String {
     lines.join("\n")
 }
 
-fn join_path(path: &str, message: &str) -> String {
-    if path.is_empty() {
-        message.to_owned()
-    } else {
-        format!("{path}: {message}")
+/// The codec's error as the crate's: variant for variant, same names and fields.
+impl From<xml::Error> for Error {
+    fn from(e: xml::Error) -> Self {
+        match e {
+            xml::Error::Syntax { position, message } => Error::Syntax { position, message },
+            xml::Error::Parse {
+                position,
+                path,
+                message,
+            } => Error::Parse {
+                position,
+                path,
+                message,
+            },
+            xml::Error::Unmodelled {
+                position,
+                path,
+                what,
+            } => Error::Unmodelled {
+                position,
+                path,
+                what,
+            },
+            xml::Error::Serialize { path, message } => Error::Serialize { path, message },
+            xml::Error::Value { path, message } => Error::Value { path, message },
+        }
+    }
+}
+
+/// The crate's error is also the error of the plain JSON format (`src/json/`): its
+/// messages are the codec's.
+impl serde::de::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        <xml::Error as serde::de::Error>::custom(msg).into()
+    }
+
+    fn missing_field(field: &'static str) -> Self {
+        <xml::Error as serde::de::Error>::missing_field(field).into()
+    }
+
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
+        <xml::Error as serde::de::Error>::unknown_variant(variant, expected).into()
+    }
+}
+
+impl serde::ser::Error for Error {
+    fn custom<T: fmt::Display>(msg: T) -> Self {
+        <xml::Error as serde::ser::Error>::custom(msg).into()
     }
 }
 

@@ -114,7 +114,6 @@ impl SuspendState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn actions_parse_and_print() {
@@ -136,13 +135,13 @@ mod tests {
     #[test]
     fn actions_as_element_text() {
         let text = "<on_crash>coredump-destroy</on_crash>";
-        let action = xml::from_str::<CrashAction>(text, "on_crash").unwrap();
+        let action = crate::codec::from_str::<CrashAction>(text, "on_crash").unwrap();
         assert_eq!(action, CrashAction::CoredumpDestroy);
-        assert_eq!(xml::to_string(&action, "on_crash").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&action, "on_crash").unwrap(), text);
         let text = "<on_reboot>restart</on_reboot>";
-        let action = xml::from_str::<LifecycleAction>(text, "on_reboot").unwrap();
+        let action = crate::codec::from_str::<LifecycleAction>(text, "on_reboot").unwrap();
         assert_eq!(action, LifecycleAction::Restart);
-        assert_eq!(xml::to_string(&action, "on_reboot").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&action, "on_reboot").unwrap(), text);
     }
 
     #[test]
@@ -166,9 +165,9 @@ mod tests {
             (Pm::default(), "<pm/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "pm").unwrap(), text);
-            assert_eq!(xml::from_str::<Pm>(text, "pm").unwrap(), value, "{text}");
+            assert_eq!(crate::codec::to_string(&value, "pm").unwrap(), text);
+            assert_eq!(crate::codec::from_str::<Pm>(text, "pm").unwrap(), value, "{text}");
         }
-        assert!(xml::from_str::<Pm>("<pm><suspend-to-mem enabled='on'/></pm>", "pm").is_err());
+        assert!(crate::codec::from_str::<Pm>("<pm><suspend-to-mem enabled='on'/></pm>", "pm").is_err());
     }
 }

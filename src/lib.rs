@@ -6,6 +6,7 @@ pub mod bhyve;
 pub mod builder;
 pub mod caps;
 pub mod clock;
+mod codec;
 pub mod cpu;
 pub mod defaults;
 pub mod devices;
@@ -20,6 +21,7 @@ pub mod json;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;
+pub mod namespaces;
 pub mod numa;
 pub mod os;
 pub mod perf;
@@ -44,6 +46,9 @@ pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
+
+#[cfg(test)]
+mod codec_tests;
 
 /// The examples of `docs/cookbook.md`, compiled and run as doctests.
 #[doc = include_str!("../docs/cookbook.md")]

@@ -7,7 +7,7 @@ use crate::values::value_enum;
 use crate::xml::Extra;
 
 /// The namespace URI of libvirt's LXC extensions, usually bound to the prefix `lxc`.
-pub const LXC_NS: &str = "http://libvirt.org/schemas/domain/lxc/1.0";
+pub use crate::namespaces::LXC_NS;
 
 /// `<lxc:namespace>`: namespaces the container shares with the host or another
 /// container instead of getting its own (formatdomain: "Container boot").
@@ -70,7 +70,6 @@ impl LxcShare {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[derive(Debug, PartialEq, Default, Serialize, Deserialize)]
     #[serde(default)]
@@ -97,9 +96,9 @@ mod tests {
              <lxc:sharenet type='netns' value='red'/>\n    <lxc:shareipc type='pid' value='12345'/>\n    \
              <lxc:shareuts type='name' value='container1'/>\n  </lxc:namespace>\n</domain>"
         );
-        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Holder>(&text, "domain").unwrap(), value);
-        assert!(xml::unmodelled(&value, "domain").is_empty());
+        assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 
     #[test]
@@ -107,7 +106,7 @@ mod tests {
         let text = format!(
             "<l:namespace xmlns:l='{LXC_NS}'>\n  <sharenet type='name' value='x'/>\n</l:namespace>"
         );
-        let ns: LxcNamespace = xml::from_str(
+        let ns: LxcNamespace = crate::codec::from_str(
             &text,
             "{http://libvirt.org/schemas/domain/lxc/1.0}namespace",
         )

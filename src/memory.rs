@@ -475,7 +475,6 @@ impl MemoryBacking {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn size_elements_round_trip() {
@@ -506,9 +505,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "memory").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "memory").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Memory>(text, "memory").unwrap(),
+                crate::codec::from_str::<Memory>(text, "memory").unwrap(),
                 value,
                 "{text}"
             );
@@ -519,14 +518,14 @@ mod tests {
             ..MaxMemory::kib(1524288)
         };
         let text = "<maxMemory slots='16' unit='KiB'>1524288</maxMemory>";
-        assert_eq!(xml::to_string(&max, "maxMemory").unwrap(), text);
-        assert_eq!(xml::from_str::<MaxMemory>(text, "maxMemory").unwrap(), max);
+        assert_eq!(crate::codec::to_string(&max, "maxMemory").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<MaxMemory>(text, "maxMemory").unwrap(), max);
 
         let current = CurrentMemory::gib(1);
         let text = "<currentMemory unit='GiB'>1</currentMemory>";
-        assert_eq!(xml::to_string(&current, "currentMemory").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&current, "currentMemory").unwrap(), text);
         assert_eq!(
-            xml::from_str::<CurrentMemory>(text, "currentMemory").unwrap(),
+            crate::codec::from_str::<CurrentMemory>(text, "currentMemory").unwrap(),
             current
         );
     }
@@ -566,29 +565,29 @@ mod tests {
             "<memory unit='KiB'>18446744073709551615</memory>",
         ] {
             assert!(
-                xml::from_str::<Memory>(text, "memory").is_err(),
+                crate::codec::from_str::<Memory>(text, "memory").is_err(),
                 "{text} accepted"
             );
         }
-        let err = xml::from_str::<Memory>("<memory unit='GiBs'>4</memory>", "memory")
+        let err = crate::codec::from_str::<Memory>("<memory unit='GiBs'>4</memory>", "memory")
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown unit"), "{err}");
-        let err = xml::from_str::<Memory>("<memory unit='EiB'>16</memory>", "memory")
+        let err = crate::codec::from_str::<Memory>("<memory unit='EiB'>16</memory>", "memory")
             .unwrap_err()
             .to_string();
         assert!(
             err.contains("64-bit") && err.contains("line 1, column 1: /memory:"),
             "{err}"
         );
-        assert!(xml::from_str::<Memory>("<memory unit='EiB'>15</memory>", "memory").is_ok());
-        assert!(xml::from_str::<Memory>(
+        assert!(crate::codec::from_str::<Memory>("<memory unit='EiB'>15</memory>", "memory").is_ok());
+        assert!(crate::codec::from_str::<Memory>(
             "<memory unit='b'>18446744073709551615</memory>",
             "memory"
         )
         .is_ok());
         let page = "<hugepages><page size='16' unit='EiB'/></hugepages>";
-        let err = xml::from_str::<Hugepages>(page, "hugepages")
+        let err = crate::codec::from_str::<Hugepages>(page, "hugepages")
             .unwrap_err()
             .to_string();
         assert!(
@@ -600,10 +599,10 @@ mod tests {
     #[test]
     fn unknown_content_is_kept() {
         let text = "<memory unit='KiB' future='x'>1024</memory>";
-        let memory = xml::from_str::<Memory>(text, "memory").unwrap();
+        let memory = crate::codec::from_str::<Memory>(text, "memory").unwrap();
         assert_eq!(memory.value, 1024);
         assert!(!memory.extra.is_empty());
-        let back = xml::to_string(&memory, "memory").unwrap();
+        let back = crate::codec::to_string(&memory, "memory").unwrap();
         assert!(back.contains("future='x'"), "{back}");
     }
 
@@ -661,9 +660,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "memoryBacking").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "memoryBacking").unwrap(), text);
             assert_eq!(
-                xml::from_str::<MemoryBacking>(text, "memoryBacking").unwrap(),
+                crate::codec::from_str::<MemoryBacking>(text, "memoryBacking").unwrap(),
                 value,
                 "{text}"
             );
@@ -673,11 +672,11 @@ mod tests {
     #[test]
     fn unknown_source_type_is_kept() {
         let text = "<memoryBacking>\n  <source type='future'/>\n</memoryBacking>";
-        let backing = xml::from_str::<MemoryBacking>(text, "memoryBacking").unwrap();
+        let backing = crate::codec::from_str::<MemoryBacking>(text, "memoryBacking").unwrap();
         assert_eq!(
             backing.source.as_ref().unwrap().kind,
             Some(MemorySourceType::Other("future".into()))
         );
-        assert_eq!(xml::to_string(&backing, "memoryBacking").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&backing, "memoryBacking").unwrap(), text);
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::Domain;
 use crate::xml::{Attribute, Element, Extra, Name, Node, RawElement};
 
 /// The namespace URI of libosinfo's domain metadata, usually bound to `libosinfo`.
-pub const LIBOSINFO_NS: &str = "http://libosinfo.org/xmlns/libvirt/domain/1.0";
+pub use crate::namespaces::LIBOSINFO_NS;
 
 /// `<metadata>`: application data in other namespaces, kept as raw XML
 /// (formatdomain: "General metadata").
@@ -142,7 +142,6 @@ impl Domain {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     const WIN11: &str = "http://microsoft.com/win/11";
 
@@ -153,12 +152,12 @@ mod tests {
              <o:libosinfo xmlns:o='{LIBOSINFO_NS}'>\n    <o:os id='{WIN11}'/>\n  </o:libosinfo>\n\
              </metadata>"
         );
-        let metadata = xml::from_str::<Metadata>(&text, "metadata").unwrap();
+        let metadata = crate::codec::from_str::<Metadata>(&text, "metadata").unwrap();
         assert_eq!(metadata.libosinfo_os_id(), Some(WIN11));
         assert_eq!(metadata.items.len(), 2);
         // Not in the libosinfo namespace: not the os id.
         let text = "<metadata>\n  <libosinfo>\n    <os id='x'/>\n  </libosinfo>\n</metadata>";
-        let metadata = xml::from_str::<Metadata>(text, "metadata").unwrap();
+        let metadata = crate::codec::from_str::<Metadata>(text, "metadata").unwrap();
         assert_eq!(metadata.libosinfo_os_id(), None);
     }
 
@@ -167,7 +166,7 @@ mod tests {
         let mut metadata = Metadata::default();
         metadata.set_libosinfo_os_id("http://fedoraproject.org/fedora/40");
         metadata.set_libosinfo_os_id(WIN11);
-        let text = xml::to_string(&metadata, "metadata").unwrap();
+        let text = crate::codec::to_string(&metadata, "metadata").unwrap();
         assert_eq!(
             text,
             format!(
@@ -175,7 +174,7 @@ mod tests {
                  <libosinfo:os id='{WIN11}'/>\n  </libosinfo:libosinfo>\n</metadata>"
             )
         );
-        let back = xml::from_str::<Metadata>(&text, "metadata").unwrap();
+        let back = crate::codec::from_str::<Metadata>(&text, "metadata").unwrap();
         assert_eq!(back, metadata);
         assert_eq!(back.libosinfo_os_id(), Some(WIN11));
         assert!(metadata.clone().remove_libosinfo());
@@ -188,9 +187,9 @@ mod tests {
             "<metadata>\n  <libosinfo:libosinfo xmlns:libosinfo='{LIBOSINFO_NS}'>\n    \
              <libosinfo:note>kept</libosinfo:note>\n  </libosinfo:libosinfo>\n</metadata>"
         );
-        let mut metadata = xml::from_str::<Metadata>(&text, "metadata").unwrap();
+        let mut metadata = crate::codec::from_str::<Metadata>(&text, "metadata").unwrap();
         metadata.set_libosinfo_os_id(WIN11);
-        let back = xml::to_string(&metadata, "metadata").unwrap();
+        let back = crate::codec::to_string(&metadata, "metadata").unwrap();
         assert!(
             back.contains("<libosinfo:note>kept</libosinfo:note>"),
             "{back}"

@@ -295,13 +295,12 @@ impl NumaBandwidth {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn round_trip(table: Vec<(Numa, &str)>) {
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "numa").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "numa").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Numa>(text, "numa").unwrap(),
+                crate::codec::from_str::<Numa>(text, "numa").unwrap(),
                 value,
                 "{text}"
             );
@@ -412,7 +411,7 @@ mod tests {
         let text = "<numa>\n  <cell id='0' memory='1024' memAccess='future' hot='yes'>\n    \
                     <cache level='2' associativity='partial' policy='none'>\n      \
                     <size value='1' unit='MiB'/>\n    </cache>\n    <extra/>\n  </cell>\n</numa>";
-        let numa = xml::from_str::<Numa>(text, "numa").unwrap();
+        let numa = crate::codec::from_str::<Numa>(text, "numa").unwrap();
         let cell = &numa.cells[0];
         assert_eq!(
             cell.mem_access,
@@ -423,7 +422,7 @@ mod tests {
             Some(CacheAssociativity::Other("partial".into()))
         );
         assert!(!cell.extra.is_empty());
-        let back = xml::to_string(&numa, "numa").unwrap();
+        let back = crate::codec::to_string(&numa, "numa").unwrap();
         assert!(
             back.contains("hot='yes'") && back.contains("<extra/>"),
             "{back}"

@@ -106,7 +106,6 @@ impl PerfEvent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn perf_round_trips() {
@@ -132,9 +131,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "perf").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "perf").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Perf>(text, "perf").unwrap(),
+                crate::codec::from_str::<Perf>(text, "perf").unwrap(),
                 value,
                 "{text}"
             );

@@ -13,7 +13,7 @@ use crate::values::value_enum;
 use crate::xml::Extra;
 
 /// The namespace URI of libvirt's QEMU extensions, usually bound to the prefix `qemu`.
-pub const QEMU_NS: &str = "http://libvirt.org/schemas/domain/qemu/1.0";
+pub use crate::namespaces::QEMU_NS;
 
 /// `<qemu:commandline>`: extra arguments and environment for QEMU (drvqemu:
 /// "Pass-through of arbitrary qemu commands").
@@ -277,7 +277,6 @@ impl QemuProperty {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     /// The root key for `<qemu:commandline>` tested on its own.
     const ROOT: &str = "{http://libvirt.org/schemas/domain/qemu/1.0}commandline";
@@ -331,7 +330,7 @@ mod tests {
                  <{prefix}:arg value='smbus-impi,bmc=bmc0'/>\n  \
                  <{prefix}:env name='QEMU_MODULE_DIR' value='/usr/lib64/qemu'/>\n</{prefix}:commandline>"
             );
-            let cmd = xml::from_str::<QemuCommandline>(&text, ROOT).unwrap();
+            let cmd = crate::codec::from_str::<QemuCommandline>(&text, ROOT).unwrap();
             assert_eq!(cmd, phyllome(), "{text}");
         }
     }
@@ -359,8 +358,8 @@ mod tests {
              <qemu:arg value='smbus-impi,bmc=bmc0'/>\n    \
              <qemu:env name='QEMU_MODULE_DIR' value='/usr/lib64/qemu'/>\n  </qemu:commandline>\n</domain>"
         );
-        assert_eq!(xml::to_string(&holder, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Holder>(&text, "domain").unwrap(), holder);
+        assert_eq!(crate::codec::to_string(&holder, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), holder);
     }
 
     #[test]
@@ -371,10 +370,10 @@ mod tests {
             commandline: Some(cmd),
             ..Default::default()
         };
-        let text = xml::to_string(&holder, "domain").unwrap();
+        let text = crate::codec::to_string(&holder, "domain").unwrap();
         assert!(text.contains("<qemu:env name='EMPTY' value=''/>"), "{text}");
         assert!(text.contains("<qemu:env name='UNSET'/>"), "{text}");
-        assert_eq!(xml::from_str::<Holder>(&text, "domain").unwrap(), holder);
+        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), holder);
     }
 
     #[test]
@@ -382,7 +381,7 @@ mod tests {
         let text = format!(
             "<qemu:commandline xmlns:qemu='{QEMU_NS}'>\n  <arg value='-S'/>\n</qemu:commandline>"
         );
-        let cmd = xml::from_str::<QemuCommandline>(&text, ROOT).unwrap();
+        let cmd = crate::codec::from_str::<QemuCommandline>(&text, ROOT).unwrap();
         assert!(cmd.args.is_empty());
         assert!(!cmd.extra.is_empty());
     }
@@ -450,9 +449,9 @@ mod tests {
              <qemu:property name='romfile' type='remove'/>\n      </qemu:frontend>\n    \
              </qemu:device>\n    <qemu:device alias='ua-empty'/>\n  </qemu:override>\n</domain>"
         );
-        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Extensions>(&text, "domain").unwrap(), value);
-        assert!(xml::unmodelled(&value, "domain").is_empty());
+        assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 
     #[test]
@@ -465,10 +464,10 @@ mod tests {
         let text = format!(
             "<domain xmlns:qemu='{QEMU_NS}'>\n  <qemu:capabilities/>\n  <qemu:override/>\n</domain>"
         );
-        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Extensions>(&text, "domain").unwrap(), value);
         assert_eq!(
-            xml::to_string(&Extensions::default(), "domain").unwrap(),
+            crate::codec::to_string(&Extensions::default(), "domain").unwrap(),
             "<domain/>"
         );
     }

@@ -286,15 +286,14 @@ pub struct UnknownLaunchSecurity {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn assert_xml<T>(value: &T, root: &'static str, text: &str)
     where
         T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
     {
-        assert_eq!(xml::to_string(value, root).unwrap(), text);
-        assert_eq!(&xml::from_str::<T>(text, root).unwrap(), value, "{text}");
-        assert!(xml::unmodelled(value, root).is_empty(), "{text}");
+        assert_eq!(crate::codec::to_string(value, root).unwrap(), text);
+        assert_eq!(&crate::codec::from_str::<T>(text, root).unwrap(), value, "{text}");
+        assert!(crate::codec::unmodelled(value, root).is_empty(), "{text}");
     }
 
     #[test]
@@ -418,12 +417,12 @@ mod tests {
     #[test]
     fn policy_without_prefix_is_hex() {
         let text = "<launchSecurity type='sev'>\n  <policy>10</policy>\n</launchSecurity>";
-        let value = xml::from_str::<LaunchSecurity>(text, "launchSecurity").unwrap();
+        let value = crate::codec::from_str::<LaunchSecurity>(text, "launchSecurity").unwrap();
         let LaunchSecurity::Sev(sev) = &value else {
             panic!("expected sev");
         };
         assert_eq!(sev.policy.unwrap().value, 16);
-        assert_eq!(xml::to_string(&value, "launchSecurity").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&value, "launchSecurity").unwrap(), text);
     }
 
     #[test]
@@ -432,13 +431,13 @@ mod tests {
             "<launchSecurity type='cca' realm='yes'>\n  <measurement>x</measurement>\n</launchSecurity>",
             "<launchSecurity>\n  <policy>0x1</policy>\n</launchSecurity>",
         ] {
-            let value = xml::from_str::<LaunchSecurity>(text, "launchSecurity").unwrap();
+            let value = crate::codec::from_str::<LaunchSecurity>(text, "launchSecurity").unwrap();
             assert!(matches!(value, LaunchSecurity::Other(_)), "{text}");
-            assert_eq!(xml::to_string(&value, "launchSecurity").unwrap(), text);
-            assert!(!xml::unmodelled(&value, "launchSecurity").is_empty());
+            assert_eq!(crate::codec::to_string(&value, "launchSecurity").unwrap(), text);
+            assert!(!crate::codec::unmodelled(&value, "launchSecurity").is_empty());
         }
         let value =
-            xml::from_str::<LaunchSecurity>("<launchSecurity type='cca'/>", "launchSecurity")
+            crate::codec::from_str::<LaunchSecurity>("<launchSecurity type='cca'/>", "launchSecurity")
                 .unwrap();
         assert_eq!(value.kind(), Some("cca"));
     }

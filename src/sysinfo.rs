@@ -330,16 +330,15 @@ pub struct UnknownSysinfo {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn round_trip(value: &Sysinfo, text: &str) {
-        assert_eq!(xml::to_string(value, "sysinfo").unwrap(), text);
+        assert_eq!(crate::codec::to_string(value, "sysinfo").unwrap(), text);
         assert_eq!(
-            &xml::from_str::<Sysinfo>(text, "sysinfo").unwrap(),
+            &crate::codec::from_str::<Sysinfo>(text, "sysinfo").unwrap(),
             value,
             "{text}"
         );
-        assert!(xml::unmodelled(value, "sysinfo").is_empty(), "{text}");
+        assert!(crate::codec::unmodelled(value, "sysinfo").is_empty(), "{text}");
     }
 
     #[test]
@@ -418,7 +417,7 @@ mod tests {
         let text =
             "<sysinfo type='smbios'>\n  <system>\n    <entry name='colour'>green</entry>\n    \
                     <entry name='serial'></entry>\n  </system>\n</sysinfo>";
-        let Sysinfo::Smbios(smbios) = xml::from_str::<Sysinfo>(text, "sysinfo").unwrap() else {
+        let Sysinfo::Smbios(smbios) = crate::codec::from_str::<Sysinfo>(text, "sysinfo").unwrap() else {
             panic!("expected smbios");
         };
         let system = smbios.system.as_ref().unwrap();
@@ -428,9 +427,9 @@ mod tests {
         );
         assert_eq!(system.get(&SystemEntryName::Serial), Some(""));
         assert_eq!(system.get(&SystemEntryName::Sku), None);
-        let back = xml::to_string(&Sysinfo::Smbios(smbios.clone()), "sysinfo").unwrap();
+        let back = crate::codec::to_string(&Sysinfo::Smbios(smbios.clone()), "sysinfo").unwrap();
         assert_eq!(
-            xml::from_str::<Sysinfo>(&back, "sysinfo").unwrap(),
+            crate::codec::from_str::<Sysinfo>(&back, "sysinfo").unwrap(),
             Sysinfo::Smbios(smbios)
         );
     }
@@ -441,12 +440,12 @@ mod tests {
             "<sysinfo type='acpi'>\n  <table name='x'/>\n</sysinfo>",
             "<sysinfo>\n  <bios/>\n</sysinfo>",
         ] {
-            let value = xml::from_str::<Sysinfo>(text, "sysinfo").unwrap();
+            let value = crate::codec::from_str::<Sysinfo>(text, "sysinfo").unwrap();
             let Sysinfo::Other(other) = &value else {
                 panic!("expected Other for {text}");
             };
             assert_eq!(value.kind(), other.kind.as_deref());
-            assert_eq!(xml::to_string(&value, "sysinfo").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "sysinfo").unwrap(), text);
         }
     }
 }

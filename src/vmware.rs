@@ -3,4 +3,4 @@
 //! [`Domain`](crate::Domain) holds it as `vmware_datacenterpath: Option<String>`.
 
 /// The namespace URI of libvirt's VMware extensions, usually bound to the prefix `vmware`.
-pub const VMWARE_NS: &str = "http://libvirt.org/schemas/domain/vmware/1.0";
+pub use crate::namespaces::VMWARE_NS;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use crate::xml::Extra;
 
 /// The namespace URI of libvirt's Xen extensions, usually bound to the prefix `xen`.
-pub const XEN_NS: &str = "http://libvirt.org/schemas/domain/xen/1.0";
+pub use crate::namespaces::XEN_NS;
 
 /// `<xen:commandline>`: extra arguments for a Xen guest's device model (schema
 /// `xencmdline`; libvirt's libxl driver page).
@@ -45,7 +45,6 @@ impl XenArg {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[derive(Debug, PartialEq, Default, Serialize, Deserialize)]
     #[serde(default)]
@@ -69,7 +68,7 @@ mod tests {
             "<domain xmlns:xen='{XEN_NS}'>\n  <xen:commandline>\n    <xen:arg value='-no-user-config'/>\n    \
              <xen:arg value='-S'/>\n  </xen:commandline>\n</domain>"
         );
-        assert_eq!(xml::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(xml::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
     }
 }

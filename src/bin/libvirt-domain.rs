@@ -14,7 +14,7 @@ use libvirt_domain::builder::NetworkSource;
 use libvirt_domain::devices::{DiskBus, StorageFormat};
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
-use libvirt_domain::xml::{self, Element, Unmodelled};
+use libvirt_domain::xml::{Element, Unmodelled};
 use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
@@ -660,13 +660,12 @@ impl Document {
 /// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
 fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
+    // The tree only picks the document; each document reads the text itself.
     let document = match tree.name.local.as_str() {
-        "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
+        "domainCapabilities" => DomainCapabilities::from_xml(text)
             .map(|d| Document::DomainCapabilities(Box::new(d))),
-        "capabilities" => {
-            xml::from_element(&tree, "capabilities").map(|c| Document::Capabilities(Box::new(c)))
-        }
-        _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
+        "capabilities" => Capabilities::from_xml(text).map(|c| Document::Capabilities(Box::new(c))),
+        _ => Domain::from_xml(text).map(|d| Document::Domain(Box::new(d))),
     };
     document.map_err(|e| e.to_string())
 }

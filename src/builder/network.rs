@@ -148,7 +148,7 @@ mod tests {
 
     #[test]
     fn interfaces_are_phyllomes() {
-        let xml = |s: NetworkSource| crate::xml::to_string(&s.interface(), "interface").unwrap();
+        let xml = |s: NetworkSource| crate::codec::to_string(&s.interface(), "interface").unwrap();
         assert_eq!(
             xml(NetworkSource::default()),
             "<interface type='network'>\n  <source network='default'/>\n  <model type='virtio'/>\n</interface>"

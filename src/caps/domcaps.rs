@@ -13,7 +13,7 @@ use crate::domain::DomainType;
 use crate::error::{Error, Result};
 use crate::os::Arch;
 use crate::values::YesNo;
-use crate::xml::{self, Extra, Unmodelled};
+use crate::xml::{Extra, Unmodelled};
 
 /// The root element's name.
 const ROOT: &str = "domainCapabilities";
@@ -59,24 +59,24 @@ impl DomainCapabilities {
     /// Parse `<domainCapabilities>` XML, keeping content the model does not know in
     /// `extra` fields.
     pub fn from_xml(text: &str) -> Result<DomainCapabilities> {
-        xml::from_str(text, ROOT)
+        crate::codec::from_str(text, ROOT)
     }
 
     /// Parse `<domainCapabilities>` XML and fail on the first element, attribute or
     /// text the model does not know, naming its path and line:column.
     pub fn from_xml_strict(text: &str) -> Result<DomainCapabilities> {
-        xml::from_str_strict(text, ROOT)
+        crate::codec::from_str_strict(text, ROOT)
     }
 
     /// Write the document as XML in libvirt's layout.
     pub fn to_xml(&self) -> Result<String> {
-        xml::to_string(self, ROOT)
+        crate::codec::to_string(self, ROOT)
     }
 
     /// Every element, attribute and text the model does not know, in document order
     /// where it was parsed.
     pub fn unmodelled(&self) -> Vec<Unmodelled> {
-        xml::unmodelled(self, ROOT)
+        crate::codec::unmodelled(self, ROOT)
     }
 }
 

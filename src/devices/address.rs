@@ -468,26 +468,26 @@ mod tests {
     #[test]
     fn unknown_address_type_is_kept_whole() {
         let xml = "<address type='virtio-s390' bus='7'/>";
-        let read: Address = crate::xml::from_str(xml, "address").unwrap();
+        let read: Address = crate::codec::from_str(xml, "address").unwrap();
         let Address::Other(other) = &read else {
             panic!("expected Address::Other, got {read:?}");
         };
         assert_eq!(other.kind, "virtio-s390");
         assert_eq!(read.kind(), "virtio-s390");
         assert_eq!(other.extra.attributes.len(), 1);
-        assert_eq!(crate::xml::to_string(&read, "address").unwrap(), xml);
+        assert_eq!(crate::codec::to_string(&read, "address").unwrap(), xml);
     }
 
     #[test]
     fn known_address_keeps_unknown_attributes() {
         let xml = "<address type='pci' domain='0x0000' bus='0x00' slot='0x05' function='0x0' future='1'/>";
-        let read: Address = crate::xml::from_str(xml, "address").unwrap();
+        let read: Address = crate::codec::from_str(xml, "address").unwrap();
         let Address::Pci(pci) = &read else {
             panic!("expected a PCI address, got {read:?}");
         };
         assert_eq!(pci.slot.map(|s| s.value), Some(5));
         assert_eq!(pci.extra.attributes.len(), 1);
-        assert_eq!(crate::xml::to_string(&read, "address").unwrap(), xml);
+        assert_eq!(crate::codec::to_string(&read, "address").unwrap(), xml);
     }
 
     #[test]

@@ -443,7 +443,7 @@ mod tests {
         assert_eq!(audio.kind(), Some("none"));
         assert_eq!(audio.id(), Some(1u32.into()));
         // libvirt writes `id` first; attribute order is free.
-        let read: Audio = crate::xml::from_str("<audio id='1' type='none'/>", "audio").unwrap();
+        let read: Audio = crate::codec::from_str("<audio id='1' type='none'/>", "audio").unwrap();
         assert_eq!(read, audio);
     }
 
@@ -599,22 +599,22 @@ mod tests {
     fn backend_attributes_of_another_backend_are_not_modelled() {
         // `dev` belongs to alsa/oss; on a pulseaudio input it is kept as unknown.
         let xml = "<audio type='pulseaudio' id='1'>\n  <input dev='/dev/dsp0'/>\n</audio>";
-        let read: Audio = crate::xml::from_str(xml, "audio").unwrap();
-        let unmodelled = crate::xml::unmodelled(&read, "audio");
+        let read: Audio = crate::codec::from_str(xml, "audio").unwrap();
+        let unmodelled = crate::codec::unmodelled(&read, "audio");
         assert_eq!(unmodelled.len(), 1);
         assert_eq!(unmodelled[0].path, "/audio/input/@dev");
-        assert_eq!(crate::xml::to_string(&read, "audio").unwrap(), xml);
+        assert_eq!(crate::codec::to_string(&read, "audio").unwrap(), xml);
     }
 
     #[test]
     fn unknown_backend_is_kept_whole() {
         let xml = "<audio type='wasapi' id='2' timerPeriod='10' device='x'>\n  <output/>\n</audio>";
-        let read: Audio = crate::xml::from_str(xml, "audio").unwrap();
+        let read: Audio = crate::codec::from_str(xml, "audio").unwrap();
         assert_eq!(read.kind(), Some("wasapi"));
         assert_eq!(read.id(), Some(2u32.into()));
         assert_eq!(read.timer_period(), Some(10));
-        assert_eq!(crate::xml::to_string(&read, "audio").unwrap(), xml);
-        assert_eq!(crate::xml::unmodelled(&read, "audio").len(), 2);
+        assert_eq!(crate::codec::to_string(&read, "audio").unwrap(), xml);
+        assert_eq!(crate::codec::unmodelled(&read, "audio").len(), 2);
         assert_modelled::<Audio>("<audio type='spice' id='1'/>", "audio");
     }
 }

@@ -558,15 +558,15 @@ mod tests {
     #[test]
     fn an_unknown_type_keeps_its_source_whole_and_reports_it() {
         let xml = "<serial type='quantum'>\n  <source entangled='yes'>\n    <pair id='1'/>\n  </source>\n</serial>";
-        let serial: Serial = crate::xml::from_str(xml, "serial").unwrap();
+        let serial: Serial = crate::codec::from_str(xml, "serial").unwrap();
         assert_eq!(serial.kind, Some(ChardevType::Other("quantum".into())));
         let [CharSource::Other(other)] = &serial.sources[..] else {
             panic!("expected one Other source, got {:?}", serial.sources);
         };
         assert_eq!(other.extra.attributes.len(), 1);
         assert_eq!(serial.sources[0].kind(), None);
-        assert_eq!(crate::xml::to_string(&serial, "serial").unwrap(), xml);
-        let paths: Vec<String> = crate::xml::unmodelled(&serial, "serial")
+        assert_eq!(crate::codec::to_string(&serial, "serial").unwrap(), xml);
+        let paths: Vec<String> = crate::codec::unmodelled(&serial, "serial")
             .into_iter()
             .map(|u| u.path)
             .collect();
@@ -585,12 +585,12 @@ mod tests {
     #[test]
     fn a_type_without_a_source_keeps_one_whole_and_reports_it() {
         let xml = "<channel type='spicevmc'>\n  <source path='/tmp/x'/>\n</channel>";
-        let channel: Channel = crate::xml::from_str(xml, "channel").unwrap();
+        let channel: Channel = crate::codec::from_str(xml, "channel").unwrap();
         assert!(matches!(&channel.sources[..], [CharSource::Other(_)]));
         assert!(!CharSource::has_variant(&ChardevType::Spicevmc));
         assert!(CharSource::has_variant(&ChardevType::Pty));
-        assert_eq!(crate::xml::to_string(&channel, "channel").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&channel, "channel");
+        assert_eq!(crate::codec::to_string(&channel, "channel").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&channel, "channel");
         assert_eq!(reports.len(), 1);
         assert_eq!(reports[0].path, "/channel/source/@path");
     }
@@ -599,14 +599,14 @@ mod tests {
     fn an_attribute_the_type_does_not_allow_is_kept_and_reported() {
         // `tls` belongs to tcp; a unix source keeps it as unknown content.
         let xml = "<serial type='unix'>\n  <source mode='connect' path='/run/a.sock' tls='yes'/>\n</serial>";
-        let serial: Serial = crate::xml::from_str(xml, "serial").unwrap();
+        let serial: Serial = crate::codec::from_str(xml, "serial").unwrap();
         let [CharSource::Unix(unix)] = &serial.sources[..] else {
             panic!("expected one unix source, got {:?}", serial.sources);
         };
         assert_eq!(unix.path.as_deref(), Some("/run/a.sock"));
         assert_eq!(unix.extra.attributes.len(), 1);
-        assert_eq!(crate::xml::to_string(&serial, "serial").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&serial, "serial");
+        assert_eq!(crate::codec::to_string(&serial, "serial").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&serial, "serial");
         assert_eq!(reports.len(), 1);
         assert_eq!(reports[0].path, "/serial/source/@tls");
     }

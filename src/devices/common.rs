@@ -137,7 +137,7 @@ value_enum! {
 
 /// A `<source>` whose parent's `type` this crate does not know: every attribute and
 /// child is kept in `extra`, written back unchanged and reported by
-/// [`unmodelled`](crate::xml::unmodelled). The fallback variant of
+/// [`unmodelled`](crate::codec::unmodelled). The fallback variant of
 /// [`DiskSource`](crate::devices::DiskSource) and the other per-`type` sources.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -565,7 +565,7 @@ mod tests {
             ScaledSize::from(Size::new(2, Unit::G)),
             ScaledSize::new(2, Unit::G)
         );
-        let err = crate::xml::from_str::<ScaledSize>("<size unit='KX'>1</size>", "size")
+        let err = crate::codec::from_str::<ScaledSize>("<size unit='KX'>1</size>", "size")
             .unwrap_err()
             .to_string();
         assert!(err.contains("unknown unit"), "{err}");
@@ -641,10 +641,10 @@ mod tests {
 
     #[test]
     fn marker_keeps_attributes_of_newer_libvirt() {
-        let read: Marker = crate::xml::from_str("<readonly future='x'/>", "readonly").unwrap();
+        let read: Marker = crate::codec::from_str("<readonly future='x'/>", "readonly").unwrap();
         assert_eq!(read.extra.attributes.len(), 1);
         assert_eq!(
-            crate::xml::to_string(&read, "readonly").unwrap(),
+            crate::codec::to_string(&read, "readonly").unwrap(),
             "<readonly future='x'/>"
         );
     }

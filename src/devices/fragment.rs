@@ -16,7 +16,7 @@ use super::{
     Vsock, Watchdog,
 };
 use crate::error::{Error, Result};
-use crate::xml::{self, Element, RawElement, Unmodelled};
+use crate::xml::{Element, RawElement, Unmodelled};
 
 /// A device element that stands alone as an XML fragment, e.g. `<disk>…</disk>`
 /// (formatdomain: "Devices").
@@ -35,7 +35,7 @@ pub trait DeviceXml: Serialize + DeserializeOwned {
     /// Parse a fragment whose root element is [`Self::ELEMENT`], keeping content the
     /// model does not know in `extra` fields.
     fn from_xml(text: &str) -> Result<Self> {
-        xml::from_str(text, Self::ELEMENT)
+        crate::codec::from_str(text, Self::ELEMENT)
     }
 
     /// Parse a fragment and fail on the first element, attribute or text the model
@@ -43,24 +43,24 @@ pub trait DeviceXml: Serialize + DeserializeOwned {
     fn from_xml_strict(text: &str) -> Result<Self> {
         let tree = Element::parse(text)?;
         let value = Self::from_element(&tree)?;
-        refuse_unmodelled(xml::unmodelled_in(&value, Self::ELEMENT, &tree))?;
+        refuse_unmodelled(crate::codec::unmodelled_in(&value, Self::ELEMENT, &tree))?;
         Ok(value)
     }
 
     /// Read an already parsed element, which must be named [`Self::ELEMENT`].
     fn from_element(element: &Element) -> Result<Self> {
-        xml::from_element(element, Self::ELEMENT)
+        crate::codec::from_element(element, Self::ELEMENT)
     }
 
     /// Write the device as a fragment in libvirt's layout (two-space indentation).
     fn to_xml(&self) -> Result<String> {
-        xml::to_string(self, Self::ELEMENT)
+        crate::codec::to_string(self, Self::ELEMENT)
     }
 
     /// Every element, attribute and text the model does not know, with paths below
     /// the fragment's root (e.g. `/disk/driver/@future`).
     fn unmodelled(&self) -> Vec<Unmodelled> {
-        xml::unmodelled(self, Self::ELEMENT)
+        crate::codec::unmodelled(self, Self::ELEMENT)
     }
 
     /// The device as plain JSON (`json` feature; shape in `docs/json.md`): the
@@ -200,29 +200,21 @@ macro_rules! device_kinds {
                 if element.name.namespace.is_none() {
                     match element.name.local.as_str() {
                         "emulator" => {
-                            return xml::from_element(element, "emulator").map(Device::Emulator)
+                            return crate::codec::from_element(element, "emulator").map(Device::Emulator)
                         }
                         $( $element => return $ty::from_element(element).map(Device::$variant), )+
                         _ => {}
                     }
                 }
-                let origin = Unmodelled {
-                    path: format!("/{}", element.name.qualified()),
-                    position: Some(element.position),
-                    kind: "element",
-                };
-                Ok(Device::Other(RawElement {
-                    element: element.clone(),
-                    origin: Some(origin),
-                }))
+                Ok(Device::Other(RawElement::read(element.clone())))
             }
 
             /// Write the device as a fragment in libvirt's layout.
             pub fn to_xml(&self) -> Result<String> {
                 match self {
-                    Device::Emulator(path) => xml::to_string(path, "emulator"),
+                    Device::Emulator(path) => crate::codec::to_string(path, "emulator"),
                     $( Device::$variant(device) => device.to_xml(), )+
-                    Device::Other(raw) => xml::to_string(raw, "$raw"),
+                    Device::Other(raw) => crate::codec::to_string(raw, "$raw"),
                 }
             }
 
@@ -232,7 +224,7 @@ macro_rules! device_kinds {
                 match self {
                     Device::Emulator(_) => Vec::new(),
                     $( Device::$variant(device) => device.unmodelled(), )+
-                    Device::Other(raw) => xml::unmodelled(raw, "$raw"),
+                    Device::Other(raw) => crate::codec::unmodelled(raw, "$raw"),
                 }
             }
         }

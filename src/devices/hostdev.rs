@@ -604,18 +604,18 @@ mod tests {
     #[test]
     fn libvirt_attribute_order_reads_the_same() {
         let libvirt = "<hostdev mode='subsystem' type='pci' managed='yes'>\n  <source>\n    <address domain='0x0000' bus='0x06' slot='0x02' function='0x0'/>\n  </source>\n</hostdev>";
-        let read: Hostdev = crate::xml::from_str(libvirt, "hostdev").unwrap();
+        let read: Hostdev = crate::codec::from_str(libvirt, "hostdev").unwrap();
         assert_eq!(read, Hostdev::pci(PciAddress::new(0, 6, 2, 0)));
-        assert!(crate::xml::unmodelled(&read, "hostdev").is_empty());
+        assert!(crate::codec::unmodelled(&read, "hostdev").is_empty());
     }
 
     #[test]
     fn unknown_type_is_kept_whole() {
         let xml = "<hostdev mode='subsystem' type='ccw' managed='no'>\n  <source/>\n</hostdev>";
-        let read: Hostdev = crate::xml::from_str(xml, "hostdev").unwrap();
+        let read: Hostdev = crate::codec::from_str(xml, "hostdev").unwrap();
         assert_eq!(read.kind(), Some("ccw"));
         assert_eq!(read.mode(), Some(&HostdevMode::Subsystem));
-        assert_eq!(crate::xml::to_string(&read, "hostdev").unwrap(), xml);
-        assert_eq!(crate::xml::unmodelled(&read, "hostdev").len(), 2);
+        assert_eq!(crate::codec::to_string(&read, "hostdev").unwrap(), xml);
+        assert_eq!(crate::codec::unmodelled(&read, "hostdev").len(), 2);
     }
 }

@@ -726,8 +726,8 @@ mod tests {
     #[test]
     fn unknown_children_stay_in_extra() {
         let xml = "<interface type='user'>\n  <model type='virtio'/>\n  <gizmo/>\n</interface>";
-        let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
+        let nic: Interface = crate::codec::from_str(xml, "interface").unwrap();
         assert_eq!(nic.extra.nodes.len(), 1);
-        assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
+        assert_eq!(crate::codec::to_string(&nic, "interface").unwrap(), xml);
     }
 }

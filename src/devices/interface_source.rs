@@ -648,14 +648,14 @@ mod tests {
             "<interface>\n  <source bridge='br0'/>\n</interface>",
             "<interface type='null'>\n  <source dev='x'/>\n</interface>",
         ] {
-            let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
+            let nic: Interface = crate::codec::from_str(xml, "interface").unwrap();
             let Some(InterfaceSource::Other(other)) = &nic.source else {
                 panic!("{xml}: {:?}", nic.source);
             };
             assert!(!other.extra.is_empty(), "{xml}");
             assert_eq!(nic.source.as_ref().and_then(InterfaceSource::kind), None);
-            assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
-            let reports = crate::xml::unmodelled(&nic, "interface");
+            assert_eq!(crate::codec::to_string(&nic, "interface").unwrap(), xml);
+            let reports = crate::codec::unmodelled(&nic, "interface");
             assert!(
                 !reports.is_empty()
                     && reports.iter().all(|r| r.path.starts_with("/interface/source/")
@@ -663,12 +663,12 @@ mod tests {
                 "{xml}: {reports:?}"
             );
         }
-        let nic: Interface = crate::xml::from_str(
+        let nic: Interface = crate::codec::from_str(
             "<interface type='wormhole'>\n  <source tunnel='ab' depth='3'>\n    <anchor/>\n  </source>\n</interface>",
             "interface",
         )
         .unwrap();
-        let paths: Vec<String> = crate::xml::unmodelled(&nic, "interface")
+        let paths: Vec<String> = crate::codec::unmodelled(&nic, "interface")
             .into_iter()
             .map(|r| r.path)
             .collect();
@@ -688,23 +688,23 @@ mod tests {
     fn attributes_another_type_allows_are_kept_and_reported() {
         // `dev` belongs to direct sources, not bridge sources; `bridge` to bridge sources.
         let xml = "<interface type='bridge'>\n  <source bridge='br0' dev='eth0'/>\n</interface>";
-        let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
+        let nic: Interface = crate::codec::from_str(xml, "interface").unwrap();
         let Some(InterfaceSource::Bridge(bridge)) = &nic.source else {
             panic!("{:?}", nic.source);
         };
         assert_eq!(bridge.bridge.as_deref(), Some("br0"));
-        assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&nic, "interface");
+        assert_eq!(crate::codec::to_string(&nic, "interface").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&nic, "interface");
         assert_eq!(reports.len(), 1, "{reports:?}");
         assert_eq!(reports[0].path, "/interface/source/@dev");
 
         let xml = "<interface type='direct'>\n  <source dev='eth0' bridge='br0'>\n    <local port='1'/>\n  </source>\n</interface>";
-        let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
+        let nic: Interface = crate::codec::from_str(xml, "interface").unwrap();
         assert!(
             matches!(&nic.source, Some(InterfaceSource::Direct(d)) if d.dev.as_deref() == Some("eth0"))
         );
-        assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
-        let paths: Vec<String> = crate::xml::unmodelled(&nic, "interface")
+        assert_eq!(crate::codec::to_string(&nic, "interface").unwrap(), xml);
+        let paths: Vec<String> = crate::codec::unmodelled(&nic, "interface")
             .into_iter()
             .map(|r| r.path)
             .collect();
@@ -731,9 +731,9 @@ mod tests {
 
         // An unknown type is kept with everything it holds, and reported.
         let xml = "<interface type='hostdev'>\n  <source>\n    <address type='cxl' bus='1' port='2'/>\n  </source>\n</interface>";
-        let nic: Interface = crate::xml::from_str(xml, "interface").unwrap();
-        assert_eq!(crate::xml::to_string(&nic, "interface").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&nic, "interface");
+        let nic: Interface = crate::codec::from_str(xml, "interface").unwrap();
+        assert_eq!(crate::codec::to_string(&nic, "interface").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&nic, "interface");
         assert_eq!(reports.len(), 1, "{reports:?}");
         assert_eq!(reports[0].path, "/interface/source/address/@port");
     }
@@ -742,7 +742,7 @@ mod tests {
     fn a_bad_port_is_an_error_naming_the_place() {
         let xml =
             "<interface type='udp'>\n  <source address='10.0.0.1' port='http'/>\n</interface>";
-        let err = crate::xml::from_str::<Interface>(xml, "interface").unwrap_err();
+        let err = crate::codec::from_str::<Interface>(xml, "interface").unwrap_err();
         let message = err.to_string();
         assert!(message.contains("/interface/source/@port"), "{message}");
         assert!(message.contains("line 2"), "{message}");

@@ -493,9 +493,9 @@ pub(crate) mod test_util {
     where
         T: Serialize + DeserializeOwned + PartialEq + std::fmt::Debug,
     {
-        let written = crate::xml::to_string(value, root).expect("serialize");
+        let written = crate::codec::to_string(value, root).expect("serialize");
         assert_eq!(written, xml, "writing {value:?}");
-        let read: T = crate::xml::from_str(xml, root).expect("deserialize");
+        let read: T = crate::codec::from_str(xml, root).expect("deserialize");
         assert_eq!(&read, value, "reading {xml}");
     }
 
@@ -505,10 +505,10 @@ pub(crate) mod test_util {
     where
         T: Serialize + DeserializeOwned,
     {
-        let read: T = crate::xml::from_str(xml, root).expect("deserialize");
-        let unmodelled = crate::xml::unmodelled(&read, root);
+        let read: T = crate::codec::from_str(xml, root).expect("deserialize");
+        let unmodelled = crate::codec::unmodelled(&read, root);
         assert!(unmodelled.is_empty(), "unmodelled in {xml}: {unmodelled:?}");
-        assert_eq!(crate::xml::to_string(&read, root).expect("serialize"), xml);
+        assert_eq!(crate::codec::to_string(&read, root).expect("serialize"), xml);
         read
     }
 }
@@ -522,7 +522,7 @@ mod tests {
     #[test]
     fn devices_keep_order_and_unknown_kinds() {
         let xml = "<devices>\n  <emulator>/usr/bin/qemu-system-x86_64</emulator>\n  <controller type='virtio-serial' index='0'/>\n  <gizmo model='x'>\n    <part/>\n  </gizmo>\n  <hostdev type='usb' mode='subsystem'>\n    <source>\n      <vendor id='0x1234'/>\n    </source>\n  </hostdev>\n  <sound model='virtio'/>\n  <memballoon model='virtio'/>\n</devices>";
-        let devices: Devices = crate::xml::from_str(xml, "devices").unwrap();
+        let devices: Devices = crate::codec::from_str(xml, "devices").unwrap();
         let names: Vec<&str> = devices.devices.iter().map(Device::element_name).collect();
         assert_eq!(
             names,
@@ -538,8 +538,8 @@ mod tests {
         assert_eq!(devices.emulator(), Some("/usr/bin/qemu-system-x86_64"));
         assert_eq!(devices.others().count(), 1);
         assert_eq!(devices.memballoons().count(), 1);
-        assert_eq!(crate::xml::to_string(&devices, "devices").unwrap(), xml);
-        let unmodelled = crate::xml::unmodelled(&devices, "devices");
+        assert_eq!(crate::codec::to_string(&devices, "devices").unwrap(), xml);
+        let unmodelled = crate::codec::unmodelled(&devices, "devices");
         assert_eq!(unmodelled.len(), 1, "{unmodelled:?}");
         assert_eq!(unmodelled[0].path, "/devices/gizmo");
         assert_eq!(devices.hostdevs().count(), 1);
@@ -693,8 +693,8 @@ mod tests {
                 .filter(|u| u.path.starts_with("/domain/devices"))
                 .collect();
             assert!(left.is_empty(), "{}: {left:?}", path.display());
-            let written = crate::xml::to_string(devices, "devices").unwrap();
-            let again: Devices = crate::xml::from_str(&written, "devices").unwrap();
+            let written = crate::codec::to_string(devices, "devices").unwrap();
+            let again: Devices = crate::codec::from_str(&written, "devices").unwrap();
             assert_eq!(&again, devices, "{}", path.display());
         }
     }

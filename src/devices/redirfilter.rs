@@ -127,7 +127,7 @@ mod tests {
 
     #[test]
     fn minus_one_means_any() {
-        let rule: UsbdevFilter = crate::xml::from_str(
+        let rule: UsbdevFilter = crate::codec::from_str(
             "<usbdev class='-1' vendor='-1' product='1234' version='-1' allow='yes'/>",
             "usbdev",
         )

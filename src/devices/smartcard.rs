@@ -203,10 +203,10 @@ mod tests {
     #[test]
     fn unknown_mode_is_kept_whole() {
         let xml = "<smartcard mode='future' flavour='x'>\n  <gadget/>\n</smartcard>";
-        let read: Smartcard = crate::xml::from_str(xml, "smartcard").unwrap();
+        let read: Smartcard = crate::codec::from_str(xml, "smartcard").unwrap();
         assert_eq!(read.mode(), Some("future"));
         assert!(matches!(&read, Smartcard::Other(o) if o.extra.nodes.len() == 1));
-        assert_eq!(crate::xml::to_string(&read, "smartcard").unwrap(), xml);
-        assert_eq!(crate::xml::unmodelled(&read, "smartcard").len(), 2);
+        assert_eq!(crate::codec::to_string(&read, "smartcard").unwrap(), xml);
+        assert_eq!(crate::codec::unmodelled(&read, "smartcard").len(), 2);
     }
 }

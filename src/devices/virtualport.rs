@@ -313,7 +313,7 @@ mod tests {
     #[test]
     fn kind_names_the_type_as_written() {
         let kind = |xml: &str| {
-            crate::xml::from_str::<VirtualPort>(xml, "virtualport")
+            crate::codec::from_str::<VirtualPort>(xml, "virtualport")
                 .unwrap()
                 .kind()
         };
@@ -336,13 +336,13 @@ mod tests {
     fn parameters_another_type_uses_are_kept_and_reported() {
         // `profileid` belongs to 802.1Qbh and openvswitch, not 802.1Qbg.
         let xml = "<virtualport type='802.1Qbg'>\n  <parameters managerid='3' profileid='finance'/>\n</virtualport>";
-        let port: VirtualPort = crate::xml::from_str(xml, "virtualport").unwrap();
+        let port: VirtualPort = crate::codec::from_str(xml, "virtualport").unwrap();
         let VirtualPort::Qbg(qbg) = &port else {
             panic!("{port:?}");
         };
         assert_eq!(qbg.parameters.as_ref().unwrap().managerid, Some(3));
-        assert_eq!(crate::xml::to_string(&port, "virtualport").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&port, "virtualport");
+        assert_eq!(crate::codec::to_string(&port, "virtualport").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&port, "virtualport");
         assert_eq!(reports.len(), 1, "{reports:?}");
         assert_eq!(reports[0].path, "/virtualport/parameters/@profileid");
     }
@@ -350,13 +350,13 @@ mod tests {
     #[test]
     fn an_unknown_type_keeps_its_name_and_parameters() {
         let xml = "<virtualport type='vxlan-ish'>\n  <parameters interfaceid='6f2b0d4e-93a1-4c57-b8e2-1d0c7a9e3f64' vni='5001'/>\n</virtualport>";
-        let port: VirtualPort = crate::xml::from_str(xml, "virtualport").unwrap();
+        let port: VirtualPort = crate::codec::from_str(xml, "virtualport").unwrap();
         let VirtualPort::Untyped(untyped) = &port else {
             panic!("{port:?}");
         };
         assert_eq!(untyped.kind.as_deref(), Some("vxlan-ish"));
-        assert_eq!(crate::xml::to_string(&port, "virtualport").unwrap(), xml);
-        let reports = crate::xml::unmodelled(&port, "virtualport");
+        assert_eq!(crate::codec::to_string(&port, "virtualport").unwrap(), xml);
+        let reports = crate::codec::unmodelled(&port, "virtualport");
         assert_eq!(reports.len(), 1, "{reports:?}");
         assert_eq!(reports[0].path, "/virtualport/parameters/@vni");
     }
@@ -364,7 +364,7 @@ mod tests {
     #[test]
     fn out_of_range_parameters_are_errors() {
         let xml = "<virtualport type='802.1Qbg'>\n  <parameters managerid='256'/>\n</virtualport>";
-        let err = crate::xml::from_str::<VirtualPort>(xml, "virtualport").unwrap_err();
+        let err = crate::codec::from_str::<VirtualPort>(xml, "virtualport").unwrap_err();
         let message = err.to_string();
         assert!(
             message.contains("/virtualport/parameters/@managerid"),

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::domain::Domain;
 use crate::error::Result;
-use crate::xml::{self, Element};
+use crate::xml::Element;
 
 /// Whether a change adds, removes or changes a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -116,7 +116,7 @@ impl std::error::Error for Drift {}
 
 /// A domain as the element tree it writes.
 fn tree(domain: &Domain) -> Result<Element> {
-    Element::parse(&xml::to_string(domain, "domain")?)
+    Ok(Element::parse(&crate::codec::to_string(domain, "domain")?)?)
 }
 
 impl Domain {

@@ -111,7 +111,6 @@ pub struct Capabilities {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn capabilities_round_trip() {
@@ -137,9 +136,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "capabilities").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "capabilities").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Capabilities>(text, "capabilities").unwrap(),
+                crate::codec::from_str::<Capabilities>(text, "capabilities").unwrap(),
                 value,
                 "{text}"
             );
@@ -192,7 +191,7 @@ mod tests {
             text.push_str(&format!("<{name} state='off'/>"));
         }
         text.push_str("</capabilities>");
-        let value = xml::from_str::<Capabilities>(&text, "capabilities").unwrap();
+        let value = crate::codec::from_str::<Capabilities>(&text, "capabilities").unwrap();
         assert!(value.extra.is_empty(), "{value:?}");
         assert_eq!(value.sys_pacct, Some(FeatureState::off()));
     }

@@ -474,12 +474,11 @@ pub struct Aia {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn round_trip(value: &Features, text: &str) {
-        assert_eq!(xml::to_string(value, "features").unwrap(), text);
+        assert_eq!(crate::codec::to_string(value, "features").unwrap(), text);
         assert_eq!(
-            &xml::from_str::<Features>(text, "features").unwrap(),
+            &crate::codec::from_str::<Features>(text, "features").unwrap(),
             value,
             "{text}"
         );
@@ -619,11 +618,11 @@ mod tests {
     fn unmodelled_features_stay_in_extra() {
         let text = "<features>\n  <acpi/>\n  <tcg>\n    <tb-cache unit='MiB'>128</tb-cache>\n    \
                     <split-wx state='on'/>\n  </tcg>\n  <sev-guest state='on'/>\n</features>";
-        let features = xml::from_str::<Features>(text, "features").unwrap();
+        let features = crate::codec::from_str::<Features>(text, "features").unwrap();
         assert!(features.acpi.is_some());
         assert!(!features.extra.is_empty());
         assert!(!features.tcg.as_ref().unwrap().extra.is_empty());
-        assert_eq!(xml::to_string(&features, "features").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&features, "features").unwrap(), text);
     }
 
     #[test]
@@ -701,9 +700,9 @@ mod tests {
     #[test]
     fn marker_attributes_are_kept() {
         let text = "<features>\n  <acpi future='yes'/>\n</features>";
-        let features = xml::from_str::<Features>(text, "features").unwrap();
+        let features = crate::codec::from_str::<Features>(text, "features").unwrap();
         assert!(!features.acpi.as_ref().unwrap().extra.is_empty());
-        assert_eq!(xml::to_string(&features, "features").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&features, "features").unwrap(), text);
     }
 
     #[test]

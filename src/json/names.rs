@@ -7,12 +7,7 @@
 
 use std::borrow::Cow;
 
-use crate::bhyve::BHYVE_NS;
-use crate::lxc::LXC_NS;
-use crate::metadata::LIBOSINFO_NS;
-use crate::qemu::QEMU_NS;
-use crate::vmware::VMWARE_NS;
-use crate::xen::XEN_NS;
+use crate::namespaces::prefix_of;
 
 /// The serde name of a struct's ordered children (see `docs/architecture.md`).
 pub(crate) const CHILDREN_FIELD: &str = "$value";
@@ -28,17 +23,6 @@ pub const EXTRA_KEY: &str = "extra";
 /// gives `"model": "pcie-root-port"` and `"model_element": {"name": …}`.
 pub const ELEMENT_SUFFIX: &str = "_element";
 
-/// The libvirt namespaces the model names fields in, with libvirt's prefixes: a
-/// field `{uri}local` is written `prefix:local`.
-const NAMESPACE_PREFIXES: &[(&str, &str)] = &[
-    (QEMU_NS, "qemu"),
-    (LXC_NS, "lxc"),
-    (BHYVE_NS, "bhyve"),
-    (XEN_NS, "xen"),
-    (VMWARE_NS, "vmware"),
-    (LIBOSINFO_NS, "libosinfo"),
-];
-
 /// The plain key of one serde name, before clash resolution.
 pub(crate) fn plain_key(name: &str) -> Cow<'_, str> {
     match name {
@@ -50,7 +34,8 @@ pub(crate) fn plain_key(name: &str) -> Cow<'_, str> {
     let name = name.strip_prefix('@').unwrap_or(name);
     if let Some(rest) = name.strip_prefix('{') {
         if let Some((uri, local)) = rest.split_once('}') {
-            if let Some((_, prefix)) = NAMESPACE_PREFIXES.iter().find(|(ns, _)| *ns == uri) {
+            // A field `{uri}local` of a namespace the model knows is `prefix:local`.
+            if let Some(prefix) = prefix_of(uri) {
                 return Cow::Owned(format!("{prefix}:{local}"));
             }
         }
@@ -100,7 +85,7 @@ mod tests {
         assert_eq!(plain_key("$value"), CHILDREN_KEY);
         assert_eq!(plain_key("currentMemory"), "currentMemory");
         assert_eq!(
-            plain_key("{http://libvirt.org/schemas/domain/qemu/1.0}commandline"),
+            plain_key(&format!("{{{}}}commandline", crate::namespaces::QEMU_NS)),
             "qemu:commandline"
         );
         assert_eq!(plain_key("{urn:x}y"), "{urn:x}y");

@@ -70,7 +70,6 @@ impl IdMapEntry {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn idmap_round_trips() {
@@ -91,13 +90,13 @@ mod tests {
             (IdMap::default(), "<idmap/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "idmap").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "idmap").unwrap(), text);
             assert_eq!(
-                xml::from_str::<IdMap>(text, "idmap").unwrap(),
+                crate::codec::from_str::<IdMap>(text, "idmap").unwrap(),
                 value,
                 "{text}"
             );
         }
-        assert!(xml::from_str::<IdMap>("<idmap><uid start='-1'/></idmap>", "idmap").is_err());
+        assert!(crate::codec::from_str::<IdMap>("<idmap><uid start='-1'/></idmap>", "idmap").is_err());
     }
 }

@@ -175,16 +175,15 @@ impl Nvram {
 mod tests {
     use super::*;
     use crate::devices::{DiskProtocol, DiskSourceHost, DiskSourceNetwork};
-    use crate::xml;
 
     fn round_trip(value: &Nvram, text: &str) {
-        assert_eq!(xml::to_string(value, "nvram").unwrap(), text);
+        assert_eq!(crate::codec::to_string(value, "nvram").unwrap(), text);
         assert_eq!(
-            &xml::from_str::<Nvram>(text, "nvram").unwrap(),
+            &crate::codec::from_str::<Nvram>(text, "nvram").unwrap(),
             value,
             "{text}"
         );
-        assert!(xml::unmodelled(value, "nvram").is_empty(), "{text}");
+        assert!(crate::codec::unmodelled(value, "nvram").is_empty(), "{text}");
     }
 
     #[test]
@@ -234,7 +233,7 @@ mod tests {
 
     #[test]
     fn nvram_source_without_type_is_a_file_and_type_is_checked() {
-        let nvram: Nvram = xml::from_str(
+        let nvram: Nvram = crate::codec::from_str(
             "<nvram>\n  <source file='/var/lib/vars.fd'/>\n</nvram>",
             "nvram",
         )
@@ -266,7 +265,7 @@ mod tests {
         };
         let text = "<loader readonly='yes' secure='no' type='rom' stateless='yes' format='qcow2'>\
                     /usr/share/edk2/ovmf/OVMF.inteltdx.fd</loader>";
-        assert_eq!(xml::to_string(&loader, "loader").unwrap(), text);
-        assert_eq!(xml::from_str::<Loader>(text, "loader").unwrap(), loader);
+        assert_eq!(crate::codec::to_string(&loader, "loader").unwrap(), text);
+        assert_eq!(crate::codec::from_str::<Loader>(text, "loader").unwrap(), loader);
     }
 }

@@ -385,11 +385,10 @@ impl Os {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn round_trip(value: &Os, text: &str) {
-        assert_eq!(xml::to_string(value, "os").unwrap(), text);
-        assert_eq!(&xml::from_str::<Os>(text, "os").unwrap(), value, "{text}");
+        assert_eq!(crate::codec::to_string(value, "os").unwrap(), text);
+        assert_eq!(&crate::codec::from_str::<Os>(text, "os").unwrap(), value, "{text}");
     }
 
     #[test]
@@ -533,7 +532,7 @@ mod tests {
     fn nvram_source_is_typed() {
         let text = "<os>\n  <type>hvm</type>\n  <nvram template='/usr/share/OVMF/OVMF_VARS.fd' type='file'>\n    \
                     <source file='/var/lib/libvirt/nvram/guest_VARS.fd'/>\n  </nvram>\n</os>";
-        let os = xml::from_str::<Os>(text, "os").unwrap();
+        let os = crate::codec::from_str::<Os>(text, "os").unwrap();
         let nvram = os.nvram.as_ref().unwrap();
         assert_eq!(nvram.kind, Some(NvramType::File));
         assert_eq!(nvram.path, None);
@@ -541,20 +540,20 @@ mod tests {
             nvram.source.as_ref().and_then(|s| s.path()),
             Some("/var/lib/libvirt/nvram/guest_VARS.fd")
         );
-        assert!(xml::unmodelled(&os, "os").is_empty());
-        assert_eq!(xml::to_string(&os, "os").unwrap(), text);
+        assert!(crate::codec::unmodelled(&os, "os").is_empty());
+        assert_eq!(crate::codec::to_string(&os, "os").unwrap(), text);
     }
 
     #[test]
     fn unknown_values_are_kept() {
         let text = "<os firmware='coreboot'>\n  <type machine='virt'>future</type>\n  <boot dev='nvme'/>\n</os>";
-        let os = xml::from_str::<Os>(text, "os").unwrap();
+        let os = crate::codec::from_str::<Os>(text, "os").unwrap();
         assert_eq!(os.firmware, Some(OsFirmware::Other("coreboot".into())));
         assert_eq!(
             os.kind.as_ref().unwrap().kind,
             OsTypeKind::Other("future".into())
         );
         assert_eq!(os.boot[0].dev, BootDevice::Other("nvme".into()));
-        assert_eq!(xml::to_string(&os, "os").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&os, "os").unwrap(), text);
     }
 }

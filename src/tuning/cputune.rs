@@ -315,12 +315,11 @@ pub struct MemoryTuneMonitor {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     fn round_trip(value: &CpuTune, text: &str) {
-        assert_eq!(xml::to_string(value, "cputune").unwrap(), text);
+        assert_eq!(crate::codec::to_string(value, "cputune").unwrap(), text);
         assert_eq!(
-            &xml::from_str::<CpuTune>(text, "cputune").unwrap(),
+            &crate::codec::from_str::<CpuTune>(text, "cputune").unwrap(),
             value,
             "{text}"
         );
@@ -457,19 +456,19 @@ mod tests {
     #[test]
     fn unknown_scheduler_is_kept_and_bad_numbers_fail() {
         let text = "<cputune>\n  <vcpusched vcpus='0' scheduler='deadline'/>\n</cputune>";
-        let tune = xml::from_str::<CpuTune>(text, "cputune").unwrap();
+        let tune = crate::codec::from_str::<CpuTune>(text, "cputune").unwrap();
         assert_eq!(
             tune.vcpuscheds[0].scheduler,
             Some(Scheduler::Other("deadline".into()))
         );
-        assert_eq!(xml::to_string(&tune, "cputune").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&tune, "cputune").unwrap(), text);
         for bad in [
             "<cputune><shares>-1</shares></cputune>",
             "<cputune><quota>lots</quota></cputune>",
             "<cputune><vcpupin vcpu='x' cpuset='0'/></cputune>",
         ] {
             assert!(
-                xml::from_str::<CpuTune>(bad, "cputune").is_err(),
+                crate::codec::from_str::<CpuTune>(bad, "cputune").is_err(),
                 "{bad} accepted"
             );
         }

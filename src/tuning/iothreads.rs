@@ -133,7 +133,6 @@ pub struct DefaultIoThread {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn vcpus_round_trip() {
@@ -155,15 +154,15 @@ mod tests {
             (Vcpus::default(), "<vcpus/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "vcpus").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "vcpus").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Vcpus>(text, "vcpus").unwrap(),
+                crate::codec::from_str::<Vcpus>(text, "vcpus").unwrap(),
                 value,
                 "{text}"
             );
         }
         assert!(
-            xml::from_str::<Vcpus>("<vcpus><vcpu id='0' enabled='true'/></vcpus>", "vcpus")
+            crate::codec::from_str::<Vcpus>("<vcpus><vcpu id='0' enabled='true'/></vcpus>", "vcpus")
                 .is_err()
         );
     }
@@ -201,9 +200,9 @@ mod tests {
             (IoThreadIds::default(), "<iothreadids/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "iothreadids").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "iothreadids").unwrap(), text);
             assert_eq!(
-                xml::from_str::<IoThreadIds>(text, "iothreadids").unwrap(),
+                crate::codec::from_str::<IoThreadIds>(text, "iothreadids").unwrap(),
                 value,
                 "{text}"
             );
@@ -215,9 +214,9 @@ mod tests {
             ..Default::default()
         };
         let text = "<defaultiothread thread_pool_min='8' thread_pool_max='16'/>";
-        assert_eq!(xml::to_string(&default, "defaultiothread").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&default, "defaultiothread").unwrap(), text);
         assert_eq!(
-            xml::from_str::<DefaultIoThread>(text, "defaultiothread").unwrap(),
+            crate::codec::from_str::<DefaultIoThread>(text, "defaultiothread").unwrap(),
             default
         );
     }

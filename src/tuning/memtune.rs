@@ -75,7 +75,6 @@ impl BlkioDevice {
 mod tests {
     use super::*;
     use crate::units::Unit;
-    use crate::xml;
 
     #[test]
     fn memtune_round_trips() {
@@ -105,9 +104,9 @@ mod tests {
             (MemTune::default(), "<memtune/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "memtune").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "memtune").unwrap(), text);
             assert_eq!(
-                xml::from_str::<MemTune>(text, "memtune").unwrap(),
+                crate::codec::from_str::<MemTune>(text, "memtune").unwrap(),
                 value,
                 "{text}"
             );
@@ -117,7 +116,7 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(tune.hard_limit.unwrap().bytes().unwrap(), 2 << 30);
-        let err = xml::from_str::<MemTune>(
+        let err = crate::codec::from_str::<MemTune>(
             "<memtune><soft_limit unit='lots'>1</soft_limit></memtune>",
             "memtune",
         )
@@ -160,9 +159,9 @@ mod tests {
             (BlkioTune::default(), "<blkiotune/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "blkiotune").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "blkiotune").unwrap(), text);
             assert_eq!(
-                xml::from_str::<BlkioTune>(text, "blkiotune").unwrap(),
+                crate::codec::from_str::<BlkioTune>(text, "blkiotune").unwrap(),
                 value,
                 "{text}"
             );

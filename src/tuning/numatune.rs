@@ -96,7 +96,6 @@ impl MemNode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn numatune_round_trips() {
@@ -140,9 +139,9 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "numatune").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "numatune").unwrap(), text);
             assert_eq!(
-                xml::from_str::<NumaTune>(text, "numatune").unwrap(),
+                crate::codec::from_str::<NumaTune>(text, "numatune").unwrap(),
                 value,
                 "{text}"
             );

@@ -73,7 +73,6 @@ impl ThrottleGroup {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::xml;
 
     #[test]
     fn resource_round_trips() {
@@ -96,9 +95,9 @@ mod tests {
             (Resource::default(), "<resource/>"),
         ];
         for (value, text) in table {
-            assert_eq!(xml::to_string(&value, "resource").unwrap(), text);
+            assert_eq!(crate::codec::to_string(&value, "resource").unwrap(), text);
             assert_eq!(
-                xml::from_str::<Resource>(text, "resource").unwrap(),
+                crate::codec::from_str::<Resource>(text, "resource").unwrap(),
                 value,
                 "{text}"
             );
@@ -153,13 +152,13 @@ mod tests {
                     <read_iops_sec_max_length>12</read_iops_sec_max_length>\n    \
                     <write_iops_sec_max_length>13</write_iops_sec_max_length>\n  </throttlegroup>\n\
                     </throttlegroups>";
-        assert_eq!(xml::to_string(&value, "throttlegroups").unwrap(), text);
+        assert_eq!(crate::codec::to_string(&value, "throttlegroups").unwrap(), text);
         assert_eq!(
-            xml::from_str::<ThrottleGroups>(text, "throttlegroups").unwrap(),
+            crate::codec::from_str::<ThrottleGroups>(text, "throttlegroups").unwrap(),
             value
         );
         assert_eq!(
-            xml::to_string(&ThrottleGroups::default(), "throttlegroups").unwrap(),
+            crate::codec::to_string(&ThrottleGroups::default(), "throttlegroups").unwrap(),
             "<throttlegroups/>"
         );
     }

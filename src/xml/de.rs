@@ -9,7 +9,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::error::{Error, Result};
+use crate::xml::error::{Error, Result};
 use crate::xml::de_fields::StructAccess;
 use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled, RAW_TOKEN};

@@ -9,7 +9,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::error::{Error, Result};
+use crate::xml::error::{Error, Result};
 use crate::xml::de::{ElementDe, TaggedEnum, ValueDe};
 use crate::xml::raw::{
     self, Extra, Stashed, Unmodelled, EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,

@@ -5,22 +5,28 @@
 
 mod de;
 mod de_fields;
+pub(crate) mod error;
 mod names;
 mod paths;
 mod raw;
 mod tree;
 mod write;
+mod write_raw;
 mod write_text;
 
-pub use raw::{serialize_unknown_value, Extra, RawElement, Unmodelled, EXTRA_FIELD, RAW_VARIANT};
+pub use error::{Error, Position, Result};
+pub(crate) use raw::serialize_unknown_value;
+pub use raw::{Extra, RawElement, Unmodelled};
+#[allow(unused_imports)] // TODO fields.rs
+pub(crate) use raw::{EXTRA_FIELD, RAW_VARIANT};
 #[cfg(feature = "json")]
 pub(crate) use raw::{EXTRA_TOKEN, RAW_TOKEN};
+pub(crate) use write_text::Prefixes;
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
 
 /// Stack left below which reading or writing one more element level first moves to a
 /// new stack segment on the heap (one level of a large struct takes tens of KiB in a
@@ -43,21 +49,29 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
     stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, f)
 }
 
+// The entry points below are the crate's own: users read and write through the
+// documents (`Domain::from_xml`, `Device::to_xml`, …), which hand over the model's
+// namespace prefixes (`crate::namespaces`).
+
 /// Parse `text` whose root element must be `<root>` into `T`.
-pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
+pub(crate) fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
     let tree = Element::parse(text)?;
     from_element(&tree, root)
 }
 
 /// Parse `text` like [`from_str`], then fail on the first item of content that no
 /// field of `T` models (what [`unmodelled`] lists), naming its path and line:column.
-pub fn from_str_strict<T: DeserializeOwned + Serialize>(
+pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
     text: &str,
     root: &'static str,
+    prefixes: Prefixes,
 ) -> Result<T> {
     let tree = Element::parse(text)?;
     let value: T = from_element(&tree, root)?;
-    if let Some(first) = unmodelled_in(&value, root, &tree).into_iter().next() {
+    if let Some(first) = unmodelled_in(&value, root, &tree, prefixes)
+        .into_iter()
+        .next()
+    {
         return Err(Error::Unmodelled {
             position: first.position.unwrap_or_default(),
             path: first.path,
@@ -68,28 +82,38 @@ pub fn from_str_strict<T: DeserializeOwned + Serialize>(
 }
 
 /// Read `T` from an already parsed element, which must be named `root`.
-pub fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
+pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
     de::from_element(element, root)
 }
 
-/// Write `value` as a document whose root element is `<root>`.
-pub fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result<String> {
-    write::to_string(value, root)
+/// Write `value` as a document whose root element is `<root>`, declaring a namespace
+/// of a `{uri}local` key with its prefix in `prefixes`.
+pub(crate) fn to_string<T: Serialize + ?Sized>(
+    value: &T,
+    root: &'static str,
+    prefixes: Prefixes,
+) -> Result<String> {
+    write::to_string(value, root, prefixes)
 }
 
 /// Every item of unknown content inside `value` (written as `<root>`), in order.
-pub fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
-    write::unmodelled(value, root)
+pub(crate) fn unmodelled<T: Serialize + ?Sized>(
+    value: &T,
+    root: &'static str,
+    prefixes: Prefixes,
+) -> Vec<Unmodelled> {
+    write::unmodelled(value, root, prefixes)
 }
 
 /// [`unmodelled`] for a value read from `tree`: items that carry no position of their
 /// own (unknown values) get the position of the node their path names in `tree`.
-pub fn unmodelled_in<T: Serialize + ?Sized>(
+pub(crate) fn unmodelled_in<T: Serialize + ?Sized>(
     value: &T,
     root: &'static str,
     tree: &Element,
+    prefixes: Prefixes,
 ) -> Vec<Unmodelled> {
-    let mut found = write::unmodelled(value, root);
+    let mut found = write::unmodelled(value, root, prefixes);
     for item in found.iter_mut().filter(|u| u.position.is_none()) {
         item.position = tree.locate(&item.path);
     }
@@ -99,5 +123,3 @@ pub fn unmodelled_in<T: Serialize + ?Sized>(
     });
     found
 }
-#[cfg(test)]
-mod tests;

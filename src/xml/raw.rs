@@ -1,18 +1,20 @@
 //! Content the model does not know, kept as XML: [`Extra`] (unknown attributes and
 //! children of a modelled element) and [`RawElement`] (a whole unknown element).
 //!
-//! Both travel through serde by a side channel: the crate's own deserializer and
-//! serializer recognise their token names and hand the tree over in a thread-local
-//! slot, because serde's data model cannot carry an XML tree. Other serde formats
-//! (JSON) see a plain structural representation instead.
+//! Both travel through serde under reserved newtype names. Writing, they serialize
+//! their plain structural shape inside the newtype: the crate's serializer recognises
+//! the name and writes that shape as it comes (`write_raw.rs`), any other format (JSON)
+//! sees the shape. Reading, the crate's deserializer hands the tree over in a
+//! thread-local slot filled and emptied within one call, because serde's data model
+//! cannot carry an XML tree into a `Deserialize` impl.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 
 use serde::de::{self, Deserializer, Visitor};
-use serde::ser::Serializer;
+use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
-use crate::error::Position;
+use crate::xml::error::Position;
 use crate::xml::tree::{Attribute, Element, Node};
 
 /// Field name that receives a struct's unknown attributes and children.
@@ -110,6 +112,22 @@ impl RawElement {
     }
 }
 
+impl RawElement {
+    /// Wrap an element read as the root of a document: reported as unknown content
+    /// at `/name`, where the element was read.
+    pub(crate) fn read(element: Element) -> Self {
+        let origin = Unmodelled {
+            path: format!("/{}", element.name.qualified()),
+            position: Some(element.position),
+            kind: "element",
+        };
+        RawElement {
+            element,
+            origin: Some(origin),
+        }
+    }
+}
+
 impl From<Element> for RawElement {
     fn from(element: Element) -> Self {
         RawElement::new(element)
@@ -123,7 +141,6 @@ pub(crate) enum Stashed {
 
 thread_local! {
     static SLOT: RefCell<Option<Stashed>> = const { RefCell::new(None) };
-    static XML_SERIALIZING: Cell<u32> = const { Cell::new(0) };
 }
 
 pub(crate) fn put(s: Stashed) {
@@ -134,28 +151,48 @@ pub(crate) fn take() -> Option<Stashed> {
     SLOT.with(|slot| slot.borrow_mut().take())
 }
 
-/// Marks the current thread as running the crate's XML serializer while alive.
-pub(crate) struct SerializingGuard;
+/// `Extra`'s serde shape, borrowed: `attributes` and `nodes`, and `origin` when the
+/// content was read from a document (other formats may ignore it, as the crate's JSON
+/// does).
+struct ExtraShape<'a>(&'a Extra);
 
-impl SerializingGuard {
-    pub(crate) fn new() -> Self {
-        XML_SERIALIZING.with(|c| c.set(c.get() + 1));
-        SerializingGuard
+impl Serialize for ExtraShape<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let extra = self.0;
+        let with_origin = !extra.origin.is_empty();
+        let mut s = serializer.serialize_struct("Extra", 2 + usize::from(with_origin))?;
+        s.serialize_field("attributes", &extra.attributes)?;
+        s.serialize_field("nodes", &extra.nodes)?;
+        if with_origin {
+            s.serialize_field("origin", &extra.origin)?;
+        } else {
+            s.skip_field("origin")?;
+        }
+        s.end()
     }
 }
 
-impl Drop for SerializingGuard {
-    fn drop(&mut self) {
-        XML_SERIALIZING.with(|c| c.set(c.get().saturating_sub(1)));
-        take();
+/// `RawElement`'s serde shape, borrowed: the element's fields, and `origin` when it
+/// was read from a document.
+struct RawShape<'a>(&'a RawElement);
+
+impl Serialize for RawShape<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let RawElement { element, origin } = self.0;
+        let mut s = serializer.serialize_struct("Element", 3 + usize::from(origin.is_some()))?;
+        s.serialize_field("name", &element.name)?;
+        s.serialize_field("attributes", &element.attributes)?;
+        s.serialize_field("children", &element.children)?;
+        match origin {
+            Some(origin) => s.serialize_field("origin", origin)?,
+            None => s.skip_field("origin")?,
+        }
+        s.end()
     }
 }
 
-fn xml_serializing() -> bool {
-    XML_SERIALIZING.with(|c| c.get() > 0)
-}
-
-#[derive(Serialize, Deserialize)]
+/// What `Extra` reads from a format other than the crate's XML.
+#[derive(Deserialize)]
 struct ExtraRepr {
     attributes: Vec<Attribute>,
     nodes: Vec<Node>,
@@ -163,20 +200,7 @@ struct ExtraRepr {
 
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if xml_serializing() {
-            // Nothing to hand over for the common empty case: the serializer writes
-            // nothing when the slot is empty.
-            if !self.is_empty() {
-                put(Stashed::Extra(self.clone()));
-            }
-            serializer.serialize_newtype_struct(EXTRA_TOKEN, &())
-        } else {
-            let repr = ExtraRepr {
-                attributes: self.attributes.clone(),
-                nodes: self.nodes.clone(),
-            };
-            serializer.serialize_newtype_struct(EXTRA_TOKEN, &repr)
-        }
+        serializer.serialize_newtype_struct(EXTRA_TOKEN, &ExtraShape(self))
     }
 }
 
@@ -211,12 +235,7 @@ impl<'de> Deserialize<'de> for Extra {
 
 impl Serialize for RawElement {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        if xml_serializing() {
-            put(Stashed::Raw(self.clone()));
-            serializer.serialize_newtype_struct(RAW_TOKEN, &())
-        } else {
-            serializer.serialize_newtype_struct(RAW_TOKEN, &self.element)
-        }
+        serializer.serialize_newtype_struct(RAW_TOKEN, &RawShape(self))
     }
 }
 

@@ -12,7 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceError, QName, ResolveResult};
 use quick_xml::NsReader;
 
-use crate::error::{Error, Position, Result};
+use crate::xml::error::{Error, Position, Result};
 use crate::xml::names::is_qname;
 
 /// The URI of the reserved `xml:` prefix.

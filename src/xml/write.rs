@@ -6,13 +6,11 @@ use serde::ser::{
     self, Impossible, Serialize, SerializeSeq, SerializeStruct, SerializeStructVariant,
 };
 
-use crate::error::{Error, Result};
+use crate::xml::error::{Error, Result};
 use crate::xml::de::PARENT_TAG;
-use crate::xml::raw::{
-    self, SerializingGuard, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
-    UNKNOWN_VALUE_TOKEN,
-};
-use crate::xml::write_text::Writer;
+use crate::xml::raw::{Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT, UNKNOWN_VALUE_TOKEN};
+use crate::xml::write_raw::Sink;
+use crate::xml::write_text::{Prefixes, Writer};
 
 impl ser::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -23,14 +21,22 @@ impl ser::Error for Error {
     }
 }
 
-pub(crate) fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Result<String> {
-    let mut w = Writer::new(false);
+pub(crate) fn to_string<T: Serialize + ?Sized>(
+    value: &T,
+    root: &'static str,
+    prefixes: Prefixes,
+) -> Result<String> {
+    let mut w = Writer::new(false, prefixes);
     write_root(&mut w, value, root)?;
     Ok(w.out)
 }
 
-pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
-    let mut w = Writer::new(true);
+pub(crate) fn unmodelled<T: Serialize + ?Sized>(
+    value: &T,
+    root: &'static str,
+    prefixes: Prefixes,
+) -> Vec<Unmodelled> {
+    let mut w = Writer::new(true, prefixes);
     // Errors (a forbidden character, say) stop the walk; what was found so far stands.
     let _ = write_root(&mut w, value, root);
     // Document order for what was parsed; items added in code (no position) last.
@@ -42,7 +48,6 @@ pub(crate) fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -
 }
 
 fn write_root<T: Serialize + ?Sized>(w: &mut Writer, value: &T, root: &'static str) -> Result<()> {
-    let _guard = SerializingGuard::new();
     value.serialize(FieldSer { w, key: root })?;
     if !w.out.starts_with('<') {
         return Err(Error::Serialize {
@@ -217,7 +222,8 @@ impl<'w> ser::Serializer for FieldSer<'w> {
     ) -> Result<()> {
         if name == RAW_TOKEN {
             // Under the key `$raw` it is a `$value` enum's fallback: unknown content.
-            return self.w.stashed(RAW_TOKEN, self.key == RAW_VARIANT);
+            let unknown = self.key == RAW_VARIANT;
+            return value.serialize(Sink::raw(self.w, unknown)).map(drop);
         }
         if name == EXTRA_TOKEN {
             return Err(unsupported(self.w, "an Extra outside a `$extra` field"));
@@ -714,7 +720,7 @@ impl<'w> ser::Serializer for ValueSer<'w> {
         value: &T,
     ) -> Result<()> {
         if name == RAW_TOKEN {
-            return self.w.stashed(RAW_TOKEN, false);
+            return value.serialize(Sink::raw(self.w, false)).map(drop);
         }
         value.serialize(self)
     }
@@ -844,17 +850,10 @@ impl ser::Serializer for ExtraSer<'_> {
     fn serialize_newtype_struct<T: Serialize + ?Sized>(
         self,
         name: &'static str,
-        _value: &T,
+        value: &T,
     ) -> Result<()> {
         if name == EXTRA_TOKEN {
-            // An empty Extra hands nothing over.
-            return match raw::take() {
-                None => Ok(()),
-                Some(Stashed::Extra(e)) => self.w.extra(e),
-                Some(Stashed::Raw(_)) => Err(self
-                    .w
-                    .error("internal: raw element where extra content was expected")),
-            };
+            return value.serialize(Sink::extra(self.w)).map(drop);
         }
         Err(unsupported(self.w, "a `$extra` field that is not an Extra"))
     }

@@ -4,20 +4,14 @@
 use std::borrow::Cow;
 use std::fmt::Display;
 
-use crate::error::{Error, Result};
-use crate::qemu::QEMU_NS;
+use crate::xml::error::{Error, Result};
 use crate::xml::names::is_ncname;
-use crate::xml::raw::{self, Extra, RawElement, Stashed, Unmodelled, EXTRA_TOKEN, RAW_TOKEN};
-use crate::xml::tree::{first_non_xml_char, Element, Name, Node, XML_NS};
+use crate::xml::raw::Unmodelled;
+use crate::xml::tree::{first_non_xml_char, Name, XML_NS};
 
-/// Prefixes used when the model itself writes an element in a known namespace.
-pub(crate) const PREFERRED_PREFIXES: &[(&str, &str)] = &[
-    (QEMU_NS, "qemu"),
-    ("http://libvirt.org/schemas/domain/lxc/1.0", "lxc"),
-    ("http://libvirt.org/schemas/domain/bhyve/1.0", "bhyve"),
-    ("http://libvirt.org/schemas/domain/xen/1.0", "xen"),
-    ("http://libvirt.org/schemas/domain/vmware/1.0", "vmware"),
-];
+/// `(uri, prefix)` pairs: the prefix to declare when a model key names a namespace
+/// (`{uri}local`). The codec knows no namespace of its own; the caller hands them over.
+pub type Prefixes = &'static [(&'static str, &'static str)];
 
 pub(crate) struct Open {
     qname: Cow<'static, str>,
@@ -41,11 +35,14 @@ pub(crate) struct Writer {
     pub(crate) scope: Vec<(String, String)>,
     pub(crate) collect: bool,
     pub(crate) found: Vec<Unmodelled>,
+    /// Prefixes for namespaced model keys.
+    prefixes: Prefixes,
 }
 
 impl Writer {
-    pub(crate) fn new(collect: bool) -> Self {
+    pub(crate) fn new(collect: bool, prefixes: Prefixes) -> Self {
         Writer {
+            prefixes,
             out: String::with_capacity(if collect { 0 } else { 4096 }),
             stack: Vec::new(),
             scope: Vec::new(),
@@ -156,6 +153,14 @@ impl Writer {
             .unwrap_or_default()
     }
 
+    /// The prefix the caller asked for `uri`, if any.
+    fn preferred_prefix(&self, uri: &str) -> Option<&'static str> {
+        self.prefixes
+            .iter()
+            .find(|(u, _)| *u == uri)
+            .map(|(_, p)| *p)
+    }
+
     /// A prefix for `uri`, declared once on the root element (model namespaces).
     pub(crate) fn model_prefix(&mut self, uri: &str) -> Result<String> {
         if uri == XML_NS {
@@ -164,10 +169,7 @@ impl Writer {
         if let Some(p) = self.prefix_in_scope(uri) {
             return Ok(p.to_owned());
         }
-        let preferred = PREFERRED_PREFIXES
-            .iter()
-            .find(|(u, _)| *u == uri)
-            .map_or("ns", |(_, p)| *p);
+        let preferred = self.preferred_prefix(uri).unwrap_or("ns");
         let prefix = self.free_prefix(preferred);
         self.check(uri, "a namespace URI")?;
         let decl = format!(" xmlns:{prefix}='{}'", escape_attr(uri));
@@ -209,10 +211,7 @@ impl Writer {
             if let Some((uri, local)) = key.strip_prefix('{').and_then(|k| k.split_once('}')) {
                 let name = Name {
                     namespace: Some(uri.to_owned()),
-                    prefix: PREFERRED_PREFIXES
-                        .iter()
-                        .find(|(u, _)| *u == uri)
-                        .map(|(_, p)| (*p).to_owned()),
+                    prefix: self.preferred_prefix(uri).map(str::to_owned),
                     local: local.to_owned(),
                 };
                 let mut decls = Vec::new();
@@ -398,107 +397,35 @@ impl Writer {
         self.attribute(&qname, value)
     }
 
-    pub(crate) fn raw_element(&mut self, e: &Element) -> Result<()> {
-        self.check_name(&e.name, false)?;
+    /// Start an element of content the model does not know (its name built in code
+    /// or read), declaring its namespace where it is not in scope.
+    pub(crate) fn open_raw(&mut self, name: &Name) -> Result<()> {
+        self.check_name(name, false)?;
         self.before_child();
         let mut decls = Vec::new();
-        let qname = self.raw_qname(&e.name, &mut decls);
+        let qname = self.raw_qname(name, &mut decls);
         self.open(Cow::Owned(qname));
-        self.declare(decls)?;
-        for a in &e.attributes {
-            self.raw_attribute(&a.name, &a.value)?;
-        }
-        for node in &e.children {
-            match node {
-                Node::Element(child) => self.raw_element(child)?,
-                Node::Text(t) => self.text(&t.text)?,
-            }
-        }
-        self.end();
-        Ok(())
+        self.declare(decls)
     }
 
-    pub(crate) fn extra(&mut self, extra: Extra) -> Result<()> {
-        if self.collect {
-            if extra.origin.is_empty() {
-                let here = self.path();
-                for a in &extra.attributes {
-                    self.found.push(Unmodelled {
-                        path: format!("{here}/@{}", a.name.qualified()),
-                        position: None,
-                        kind: "attribute",
-                    });
-                }
-                for n in &extra.nodes {
-                    let (path, kind) = match n {
-                        Node::Element(e) => (format!("{here}/{}", e.name.qualified()), "element"),
-                        Node::Text(_) => (format!("{here}/text()"), "text"),
-                    };
-                    self.found.push(Unmodelled {
-                        path,
-                        position: None,
-                        kind,
-                    });
-                }
-            } else {
-                self.found.extend(extra.origin.iter().cloned());
-            }
-        }
-        self.in_start_tag(|w| {
-            for a in &extra.attributes {
-                w.raw_attribute(&a.name, &a.value)?;
-            }
-            Ok(())
-        })?;
-        for n in &extra.nodes {
-            match n {
-                Node::Element(e) => self.raw_element(e)?,
-                Node::Text(t) => self.text(&t.text)?,
-            }
-        }
-        Ok(())
-    }
-
-    /// Run `f`, which writes attributes, as if the innermost start tag were still open.
-    /// Unknown attributes are written after the modelled children; moving the content
-    /// out of the way once, instead of once per attribute, keeps writing linear.
-    pub(crate) fn in_start_tag(&mut self, f: impl FnOnce(&mut Self) -> Result<()>) -> Result<()> {
-        let Some(top) = self.stack.last_mut().filter(|o| !o.tag_open) else {
-            return f(self);
-        };
+    /// Make the innermost start tag take attributes again after its children were
+    /// written: returns what followed it, for [`Writer::close_start_tag`]. Unknown
+    /// attributes come after the modelled children; moving the content out of the way
+    /// once for all of them, instead of once per attribute, keeps writing linear.
+    pub(crate) fn reopen_start_tag(&mut self) -> Option<String> {
+        let top = self.stack.last_mut().filter(|o| !o.tag_open)?;
         let tail = self.out.split_off(top.tag_end);
         top.tag_open = true;
-        let result = f(self);
+        Some(tail)
+    }
+
+    /// Put back what [`Writer::reopen_start_tag`] moved out of the way.
+    pub(crate) fn close_start_tag(&mut self, tail: String) {
         if let Some(top) = self.stack.last_mut() {
             top.tag_open = false;
             top.tag_end = self.out.len();
         }
         self.out.push_str(&tail);
-        result
-    }
-
-    /// Write a raw element; `unknown` when it stands for content the model does not
-    /// know (the `$raw` fallback of a `$value` enum), as opposed to a field whose type
-    /// is raw XML by design (`<metadata>`'s children).
-    pub(crate) fn raw(&mut self, raw: RawElement, unknown: bool) -> Result<()> {
-        if self.collect && unknown {
-            let origin = raw.origin.clone().unwrap_or_else(|| Unmodelled {
-                path: format!("{}/{}", self.path(), raw.element.name.qualified()),
-                position: None,
-                kind: "element",
-            });
-            self.found.push(origin);
-        }
-        self.raw_element(&raw.element)
-    }
-
-    /// Write what `Extra` or `RawElement` handed over; `unknown` as for [`Writer::raw`].
-    pub(crate) fn stashed(&mut self, token: &str, unknown: bool) -> Result<()> {
-        match (raw::take(), token) {
-            (Some(Stashed::Extra(e)), EXTRA_TOKEN) => self.extra(e),
-            (Some(Stashed::Raw(r)), RAW_TOKEN) => self.raw(r, unknown),
-            _ => Err(self.error("internal: unknown content was not handed over")),
-        }
     }
 }
 

@@ -159,11 +159,11 @@ mod tests {
     #[test]
     fn unknown_format_is_kept() {
         let xml = "<encryption format='luks3'/>";
-        let enc: Encryption = crate::xml::from_str(xml, "encryption").unwrap();
+        let enc: Encryption = crate::codec::from_str(xml, "encryption").unwrap();
         assert_eq!(enc.format, Some(EncryptionFormat::Other("luks3".into())));
-        assert_eq!(crate::xml::to_string(&enc, "encryption").unwrap(), xml);
+        assert_eq!(crate::codec::to_string(&enc, "encryption").unwrap(), xml);
         // A value outside the closed set is kept and reported.
-        let unmodelled = crate::xml::unmodelled(&enc, "encryption");
+        let unmodelled = crate::codec::unmodelled(&enc, "encryption");
         assert_eq!(unmodelled.len(), 1);
         assert_eq!(unmodelled[0].path, "/encryption/@format");
         assert_eq!(unmodelled[0].kind, "value");

@@ -734,19 +734,19 @@ mod tests {
     #[test]
     fn unmodelled_children_stay_in_extra() {
         let xml = "<disk type='file' device='disk'>\n  <source file='/a.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n  <gizmo>\n    <part>1</part>\n  </gizmo>\n</disk>";
-        let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
+        let disk: Disk = crate::codec::from_str(xml, "disk").unwrap();
         assert_eq!(disk.extra.nodes.len(), 1);
-        assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
-        assert_eq!(crate::xml::unmodelled(&disk, "disk").len(), 1);
+        assert_eq!(crate::codec::to_string(&disk, "disk").unwrap(), xml);
+        assert_eq!(crate::codec::unmodelled(&disk, "disk").len(), 1);
     }
 
     #[test]
     fn unknown_values_are_kept() {
         let xml =
             "<disk type='futuristic' device='disk'>\n  <target dev='vda' bus='cxl'/>\n</disk>";
-        let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
-        assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
-        let paths: Vec<String> = crate::xml::unmodelled(&disk, "disk")
+        let disk: Disk = crate::codec::from_str(xml, "disk").unwrap();
+        assert_eq!(crate::codec::to_string(&disk, "disk").unwrap(), xml);
+        let paths: Vec<String> = crate::codec::unmodelled(&disk, "disk")
             .into_iter()
             .map(|u| u.path)
             .collect();

@@ -242,15 +242,15 @@ fn nvme_and_vhost_sources_round_trip() {
 #[test]
 fn an_unknown_type_keeps_its_source_and_reports_it() {
     let xml = "<disk type='cxl' device='disk'>\n  <source region='0' size='4096'>\n    <window base='0x1000'/>\n  </source>\n  <target dev='vda'/>\n</disk>";
-    let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
+    let disk: Disk = crate::codec::from_str(xml, "disk").unwrap();
     assert_eq!(disk.kind, Some(DiskType::Other("cxl".into())));
     let Some(DiskSource::Other(other)) = &disk.source else {
         panic!("an unknown type reads the fallback");
     };
     assert_eq!(other.extra.attributes.len(), 2);
     assert_eq!(disk.source.as_ref().unwrap().kind(), None);
-    assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
-    let paths: Vec<String> = crate::xml::unmodelled(&disk, "disk")
+    assert_eq!(crate::codec::to_string(&disk, "disk").unwrap(), xml);
+    let paths: Vec<String> = crate::codec::unmodelled(&disk, "disk")
         .into_iter()
         .map(|u| u.path)
         .collect();
@@ -269,22 +269,22 @@ fn an_unknown_type_keeps_its_source_and_reports_it() {
 fn an_attribute_the_type_does_not_allow_is_kept_and_reported() {
     // `file` belongs to file sources; a block source keeps it as unknown content.
     let xml = "<disk type='block'>\n  <source dev='/dev/sda' file='/images/a.img'/>\n</disk>";
-    let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
+    let disk: Disk = crate::codec::from_str(xml, "disk").unwrap();
     let Some(DiskSource::Block(block)) = &disk.source else {
         panic!("type='block' reads a block source");
     };
     assert_eq!(block.dev.as_deref(), Some("/dev/sda"));
     assert_eq!(block.extra.attributes.len(), 1);
-    assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
-    let found = crate::xml::unmodelled(&disk, "disk");
+    assert_eq!(crate::codec::to_string(&disk, "disk").unwrap(), xml);
+    let found = crate::codec::unmodelled(&disk, "disk");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "/disk/source/@file");
 
     // vhost-vDPA sources take `dev` only: `index` and `<slices>` are kept, reported.
     let xml = "<disk type='vhostvdpa'>\n  <source dev='/dev/vhost-vdpa-0' index='1'>\n    <slices/>\n  </source>\n</disk>";
-    let disk: Disk = crate::xml::from_str(xml, "disk").unwrap();
-    assert_eq!(crate::xml::to_string(&disk, "disk").unwrap(), xml);
-    let paths: Vec<String> = crate::xml::unmodelled(&disk, "disk")
+    let disk: Disk = crate::codec::from_str(xml, "disk").unwrap();
+    assert_eq!(crate::codec::to_string(&disk, "disk").unwrap(), xml);
+    let paths: Vec<String> = crate::codec::unmodelled(&disk, "disk")
         .into_iter()
         .map(|u| u.path)
         .collect();
@@ -363,13 +363,13 @@ fn metadata_cache_keeps_unit() {
         }),
         ..Default::default()
     };
-    let written = crate::xml::to_string(&value, "format").unwrap();
+    let written = crate::codec::to_string(&value, "format").unwrap();
     assert!(
         written.starts_with("<format type='qcow2'>\n  <metadata_cache>\n    <max_size unit="),
         "{written}"
     );
     assert_eq!(
-        crate::xml::from_str::<DiskFormat>(&written, "format").unwrap(),
+        crate::codec::from_str::<DiskFormat>(&written, "format").unwrap(),
         value
     );
 }

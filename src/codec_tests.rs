@@ -1,10 +1,21 @@
-//! Tests of the codec's conventions with small test-only types.
+//! Tests of the codec's conventions with small test-only types (and the model's
+//! `value_enum!`, which is why they live outside `src/xml/`).
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Position};
+use crate::xml::{Error, Position};
 use crate::values::{value_enum, YesNo};
-use crate::xml::{self, Extra, RawElement};
+use crate::xml::{self, Extra, RawElement, Unmodelled};
+
+/// The codec's writer with no namespace prefixes of the caller's.
+fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> xml::Result<String> {
+    xml::to_string(value, root, &[])
+}
+
+/// The codec's unknown-content walk with no namespace prefixes of the caller's.
+fn unmodelled<T: Serialize + ?Sized>(value: &T, root: &'static str) -> Vec<Unmodelled> {
+    xml::unmodelled(value, root, &[])
+}
 
 value_enum! {
     /// A test enum.
@@ -145,7 +156,7 @@ fn parse(s: &str) -> Root {
 }
 
 fn write(r: &Root) -> String {
-    xml::to_string(r, "root").unwrap()
+    to_string(r, "root").unwrap()
 }
 
 #[test]
@@ -225,7 +236,7 @@ fn unknown_content_is_kept_in_place_and_reported() {
     let list = root.list.as_ref().unwrap();
     assert!(matches!(&list.entries[1], Entry::Other(r) if r.element.name.local == "zzz"));
     assert!(matches!(&root.address, Some(Address::Other(o)) if o.kind.as_deref() == Some("weird")));
-    let paths: Vec<_> = xml::unmodelled(&root, "root")
+    let paths: Vec<_> = unmodelled(&root, "root")
         .into_iter()
         .map(|u| u.path)
         .collect();
@@ -292,7 +303,7 @@ fn control_characters_round_trip_or_are_refused() {
         name: Some("bell\u{7}".into()),
         ..Default::default()
     };
-    let err = xml::to_string(&bad, "root").unwrap_err().to_string();
+    let err = to_string(&bad, "root").unwrap_err().to_string();
     assert!(
         err.contains("/root/name") && err.contains("U+0007"),
         "{err}"
@@ -349,7 +360,7 @@ fn namespaced_root_declares_its_namespace() {
         }],
         ..Default::default()
     };
-    let out = xml::to_string(&cmd, "{urn:test}cmd").unwrap();
+    let out = to_string(&cmd, "{urn:test}cmd").unwrap();
     assert_eq!(
         out,
         "<ns0:cmd xmlns:ns0='urn:test'>\n  <ns0:arg value='x'/>\n</ns0:cmd>"
@@ -416,7 +427,7 @@ fn names_built_in_code_that_would_not_read_back_are_refused() {
         ..Default::default()
     };
     for local in ["", " ", "1x", "a:b", "''"] {
-        let err = xml::to_string(&with_raw(raw(None, None, local)), "root").unwrap_err();
+        let err = to_string(&with_raw(raw(None, None, local)), "root").unwrap_err();
         assert!(
             err.to_string().contains("not an XML name"),
             "{local:?}: {err}"
@@ -428,7 +439,7 @@ fn names_built_in_code_that_would_not_read_back_are_refused() {
         value: "urn:a".into(),
         position: Position::default(),
     });
-    let err = xml::to_string(&with_raw(element), "root").unwrap_err();
+    let err = to_string(&with_raw(element), "root").unwrap_err();
     assert!(err.to_string().contains("namespace declaration"), "{err}");
     // A prefix that is not a name is replaced, not written.
     let root = with_raw(raw(Some("urn:a"), Some("a b"), "x"));
@@ -484,12 +495,12 @@ fn raw_content_built_in_code_is_reported_too() {
         }),
         ..Default::default()
     };
-    let found = xml::unmodelled(&root, "root");
+    let found = unmodelled(&root, "root");
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].path, "/root/list/gizmo");
     assert_eq!(found[0].position, None);
     let again = parse(&write(&root));
-    assert_eq!(xml::unmodelled(&again, "root").len(), 1);
+    assert_eq!(unmodelled(&again, "root").len(), 1);
 }
 
 // ---------------------------------------------------------------------------------
@@ -574,8 +585,8 @@ fn parent_attribute_chooses_the_variant() {
     assert_eq!(h.peers.len(), 2);
     assert!(matches!(&h.peers[1], Shape::Block(b) if b.dev.as_deref() == Some("/dev/sdc")));
     // The tag is written once, by the parent's field.
-    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
-    assert!(xml::unmodelled(&h, "h").is_empty());
+    assert_eq!(to_string(&h, "h").unwrap(), text);
+    assert!(unmodelled(&h, "h").is_empty());
 }
 
 #[test]
@@ -584,7 +595,7 @@ fn parent_tag_default_unknown_and_missing() {
     let h: Holder = xml::from_str("<h><source file='/a'/></h>", "h").unwrap();
     assert!(matches!(&h.source, Some(Shape::File(f)) if f.file.as_deref() == Some("/a")));
     assert_eq!(
-        xml::to_string(&h, "h").unwrap(),
+        to_string(&h, "h").unwrap(),
         "<h>\n  <source file='/a'/>\n</h>"
     );
 
@@ -592,16 +603,16 @@ fn parent_tag_default_unknown_and_missing() {
     let text = "<h type='nbd'>\n  <source export='x'/>\n</h>";
     let h: Holder = xml::from_str(text, "h").unwrap();
     assert!(matches!(&h.source, Some(Shape::Other(_))));
-    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
-    let reports = xml::unmodelled(&h, "h");
+    assert_eq!(to_string(&h, "h").unwrap(), text);
+    let reports = unmodelled(&h, "h");
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0].path, "/h/source/@export");
 
     // A known shape whose content does not fit is kept in that variant's extra.
     let text = "<h type='file'>\n  <source dev='/dev/sda'/>\n</h>";
     let h: Holder = xml::from_str(text, "h").unwrap();
-    assert_eq!(xml::to_string(&h, "h").unwrap(), text);
-    assert_eq!(xml::unmodelled(&h, "h")[0].path, "/h/source/@dev");
+    assert_eq!(to_string(&h, "h").unwrap(), text);
+    assert_eq!(unmodelled(&h, "h")[0].path, "/h/source/@dev");
 
     // No default and no fallback: an error naming the element and the position.
     let err = xml::from_str::<StrictHolder>("<h>\n <source file='/a'/>\n</h>", "h").unwrap_err();
