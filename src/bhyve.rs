@@ -94,7 +94,10 @@ mod tests {
              </bhyve:commandline>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            crate::codec::from_str::<Holder>(&text, "domain").unwrap(),
+            value
+        );
         assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 }

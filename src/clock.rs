@@ -312,9 +312,10 @@ mod tests {
 
     #[test]
     fn bad_present_is_an_error() {
-        assert!(
-            crate::codec::from_str::<Clock>("<clock><timer name='rtc' present='on'/></clock>", "clock")
-                .is_err()
-        );
+        assert!(crate::codec::from_str::<Clock>(
+            "<clock><timer name='rtc' present='on'/></clock>",
+            "clock"
+        )
+        .is_err());
     }
 }

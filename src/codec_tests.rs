@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::xml::{Error, Position};
 use crate::values::{value_enum, YesNo};
 use crate::xml::{self, Extra, RawElement, Unmodelled};
+use crate::xml::{Error, Position};
 
 /// The codec's writer with no namespace prefixes of the caller's.
 fn to_string<T: Serialize + ?Sized>(value: &T, root: &'static str) -> xml::Result<String> {
@@ -622,4 +622,52 @@ fn parent_tag_default_unknown_and_missing() {
     assert!(message.contains("no 'type' attribute"), "{message}");
     let err = xml::from_str::<StrictHolder>("<h type='dir'><source/></h>", "h").unwrap_err();
     assert!(err.to_string().contains("\"dir\""), "{err}");
+}
+
+/// A field whose `Serialize` writes an `Extra` to another format (JSON) before it
+/// writes itself, in the middle of an XML write.
+#[cfg(feature = "json")]
+struct WritesJsonFirst {
+    extra: Extra,
+    json: std::cell::RefCell<String>,
+}
+
+#[cfg(feature = "json")]
+impl Serialize for WritesJsonFirst {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let json = serde_json::to_string(&self.extra).map_err(serde::ser::Error::custom)?;
+        *self.json.borrow_mut() = json;
+        serializer.serialize_unit()
+    }
+}
+
+#[cfg(feature = "json")]
+#[derive(Serialize)]
+struct WithSideWriter {
+    side: WritesJsonFirst,
+    flag: Flag,
+    #[serde(rename = "$extra")]
+    extra: Extra,
+}
+
+#[cfg(feature = "json")]
+#[test]
+fn an_extra_written_elsewhere_leaves_nothing_for_the_next_element() {
+    let unknown = parse("<root a='1'><other/></root>").extra;
+    assert!(!unknown.is_empty());
+    let value = WithSideWriter {
+        side: WritesJsonFirst {
+            extra: unknown,
+            json: std::cell::RefCell::new(String::new()),
+        },
+        flag: Flag::default(),
+        extra: Extra::default(),
+    };
+    let out = to_string(&value, "root").unwrap();
+    assert_eq!(out, "<root>\n  <side/>\n  <flag/>\n</root>");
+    // The other format got the plain shape.
+    let json = value.side.json.borrow().clone();
+    assert!(json.contains("\"attributes\""), "{json}");
+    assert!(json.contains("\"other\""), "{json}");
+    assert!(unmodelled(&value, "root").is_empty());
 }

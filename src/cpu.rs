@@ -468,7 +468,11 @@ mod tests {
         ];
         for (value, text) in table {
             assert_eq!(crate::codec::to_string(&value, "cpu").unwrap(), text);
-            assert_eq!(crate::codec::from_str::<Cpu>(text, "cpu").unwrap(), value, "{text}");
+            assert_eq!(
+                crate::codec::from_str::<Cpu>(text, "cpu").unwrap(),
+                value,
+                "{text}"
+            );
         }
     }
 

@@ -16,11 +16,17 @@
 
 use bytesize::ByteSize;
 
+use crate::cpu::Vcpu;
 use crate::cpu::VcpuPlacement;
+use crate::devices::{Device, Devices, Input, InputType, MemBalloon};
 use crate::devices::{DiskBus, InputBus, MemBalloonModel, NetModel};
+use crate::domain::Domain;
 use crate::domain::DomainType;
+use crate::features::Features;
+use crate::memory::{CurrentMemory, Memory, MemoryAccess, MemoryBacking, MemorySource};
 use crate::memory::{MemoryAccessMode, MemorySourceType};
 use crate::os::OsFirmware;
+use crate::os::{Os, OsType};
 
 /// `<domain type='kvm'>`: Phyllome OS runs guests with hardware-assisted
 /// virtualization (KVM) only; TCG emulation is far slower.
@@ -105,6 +111,49 @@ pub const PRESET_GUEST_AGENT_CHANNEL: &str = "org.qemu.guest_agent.0";
 
 /// Name of the SPICE agent channel in the system presets (clipboard, resolution).
 pub const PRESET_SPICE_CHANNEL: &str = "com.redhat.spice.0";
+
+/// The plain build's domain, without a name: the seed page's defaults (see
+/// this module).
+pub(crate) fn plain_domain() -> Domain {
+    Domain {
+        kind: DEFAULT_DOMAIN_TYPE,
+        memory: Some(Memory::from(DEFAULT_MEMORY)),
+        current_memory: Some(CurrentMemory::from(DEFAULT_CURRENT_MEMORY)),
+        memory_backing: Some(MemoryBacking {
+            source: Some(MemorySource {
+                kind: Some(DEFAULT_MEMORY_SOURCE),
+                ..Default::default()
+            }),
+            access: Some(MemoryAccess {
+                mode: Some(DEFAULT_MEMORY_ACCESS),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+        vcpu: Some(Vcpu {
+            placement: Some(DEFAULT_VCPU_PLACEMENT),
+            count: DEFAULT_VCPUS,
+            ..Default::default()
+        }),
+        os: Some(Os {
+            firmware: Some(DEFAULT_FIRMWARE),
+            kind: Some(OsType::hvm(DEFAULT_ARCH, DEFAULT_MACHINE)),
+            ..Default::default()
+        }),
+        features: Some(Features::acpi_apic()),
+        devices: Some(Devices::new([
+            Device::Emulator(DEFAULT_EMULATOR.into()),
+            keyboard().into(),
+            MemBalloon::new(DEFAULT_MEMBALLOON_MODEL).into(),
+        ])),
+        ..Default::default()
+    }
+}
+
+/// Phyllome's keyboard: `<input type='keyboard' bus='virtio'/>`.
+pub(crate) fn keyboard() -> Input {
+    Input::new(InputType::Keyboard, DEFAULT_KEYBOARD_BUS)
+}
 
 #[cfg(test)]
 mod tests {

@@ -321,3 +321,33 @@ impl FromStr for Domain {
         Domain::from_xml(s)
     }
 }
+/// Shortcuts to the libosinfo id in `<metadata>` (see [`Metadata`]).
+impl Domain {
+    /// The libosinfo id of the guest OS recorded in `<metadata>`, if any
+    /// (see [`Metadata::libosinfo_os_id`]).
+    pub fn libosinfo_os_id(&self) -> Option<&str> {
+        self.metadata.as_ref()?.libosinfo_os_id()
+    }
+
+    /// Record the libosinfo id of the guest OS in `<metadata>`, creating it when
+    /// missing (see [`Metadata::set_libosinfo_os_id`]).
+    pub fn set_libosinfo_os_id(&mut self, id: impl Into<String>) {
+        self.metadata
+            .get_or_insert_with(Metadata::default)
+            .set_libosinfo_os_id(id);
+    }
+}
+
+#[cfg(feature = "json")]
+impl Domain {
+    /// The domain as plain JSON (shape in `docs/json.md`): plain keys, no `null`s,
+    /// unknown content kept; [`Domain::from_json`] reads it back unchanged.
+    pub fn to_json(&self) -> Result<String> {
+        crate::json::to_string(self)
+    }
+
+    /// Read a domain written by [`Domain::to_json`] (or by hand in the same shape).
+    pub fn from_json(text: &str) -> Result<Domain> {
+        crate::json::from_str(text)
+    }
+}

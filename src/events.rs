@@ -166,8 +166,14 @@ mod tests {
         ];
         for (value, text) in table {
             assert_eq!(crate::codec::to_string(&value, "pm").unwrap(), text);
-            assert_eq!(crate::codec::from_str::<Pm>(text, "pm").unwrap(), value, "{text}");
+            assert_eq!(
+                crate::codec::from_str::<Pm>(text, "pm").unwrap(),
+                value,
+                "{text}"
+            );
         }
-        assert!(crate::codec::from_str::<Pm>("<pm><suspend-to-mem enabled='on'/></pm>", "pm").is_err());
+        assert!(
+            crate::codec::from_str::<Pm>("<pm><suspend-to-mem enabled='on'/></pm>", "pm").is_err()
+        );
     }
 }

@@ -97,7 +97,10 @@ mod tests {
              <lxc:shareuts type='name' value='container1'/>\n  </lxc:namespace>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            crate::codec::from_str::<Holder>(&text, "domain").unwrap(),
+            value
+        );
         assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 

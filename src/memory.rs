@@ -519,11 +519,17 @@ mod tests {
         };
         let text = "<maxMemory slots='16' unit='KiB'>1524288</maxMemory>";
         assert_eq!(crate::codec::to_string(&max, "maxMemory").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<MaxMemory>(text, "maxMemory").unwrap(), max);
+        assert_eq!(
+            crate::codec::from_str::<MaxMemory>(text, "maxMemory").unwrap(),
+            max
+        );
 
         let current = CurrentMemory::gib(1);
         let text = "<currentMemory unit='GiB'>1</currentMemory>";
-        assert_eq!(crate::codec::to_string(&current, "currentMemory").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&current, "currentMemory").unwrap(),
+            text
+        );
         assert_eq!(
             crate::codec::from_str::<CurrentMemory>(text, "currentMemory").unwrap(),
             current
@@ -580,7 +586,9 @@ mod tests {
             err.contains("64-bit") && err.contains("line 1, column 1: /memory:"),
             "{err}"
         );
-        assert!(crate::codec::from_str::<Memory>("<memory unit='EiB'>15</memory>", "memory").is_ok());
+        assert!(
+            crate::codec::from_str::<Memory>("<memory unit='EiB'>15</memory>", "memory").is_ok()
+        );
         assert!(crate::codec::from_str::<Memory>(
             "<memory unit='b'>18446744073709551615</memory>",
             "memory"
@@ -660,7 +668,10 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(crate::codec::to_string(&value, "memoryBacking").unwrap(), text);
+            assert_eq!(
+                crate::codec::to_string(&value, "memoryBacking").unwrap(),
+                text
+            );
             assert_eq!(
                 crate::codec::from_str::<MemoryBacking>(text, "memoryBacking").unwrap(),
                 value,
@@ -677,6 +688,9 @@ mod tests {
             backing.source.as_ref().unwrap().kind,
             Some(MemorySourceType::Other("future".into()))
         );
-        assert_eq!(crate::codec::to_string(&backing, "memoryBacking").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&backing, "memoryBacking").unwrap(),
+            text
+        );
     }
 }

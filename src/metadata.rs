@@ -4,7 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::Domain;
 use crate::xml::{Attribute, Element, Extra, Name, Node, RawElement};
 
 /// The namespace URI of libosinfo's domain metadata, usually bound to `libosinfo`.
@@ -122,26 +121,10 @@ impl Metadata {
     }
 }
 
-// Shortcuts on `Domain`, kept here beside what they wrap.
-impl Domain {
-    /// The libosinfo id of the guest OS recorded in `<metadata>`, if any
-    /// (see [`Metadata::libosinfo_os_id`]).
-    pub fn libosinfo_os_id(&self) -> Option<&str> {
-        self.metadata.as_ref()?.libosinfo_os_id()
-    }
-
-    /// Record the libosinfo id of the guest OS in `<metadata>`, creating it when
-    /// missing (see [`Metadata::set_libosinfo_os_id`]).
-    pub fn set_libosinfo_os_id(&mut self, id: impl Into<String>) {
-        self.metadata
-            .get_or_insert_with(Metadata::default)
-            .set_libosinfo_os_id(id);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::Domain;
 
     const WIN11: &str = "http://microsoft.com/win/11";
 

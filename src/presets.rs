@@ -109,7 +109,7 @@ impl Preset {
     pub(crate) fn domain(self, mode: Mode) -> Domain {
         let windows = self == Preset::Windows;
         let session = mode == Mode::Session;
-        let mut domain = crate::builder::plain_domain();
+        let mut domain = crate::defaults::plain_domain();
         domain.vcpu = Some(crate::cpu::Vcpu {
             placement: Some(VcpuPlacement::Static),
             count: PRESET_VCPUS,
@@ -191,7 +191,7 @@ impl Preset {
         }
         devices.push(virtio_channel(ChardevType::Unix, PRESET_GUEST_AGENT_CHANNEL, 2).into());
 
-        devices.push(crate::builder::keyboard().into());
+        devices.push(crate::defaults::keyboard().into());
         let pointer = if session {
             InputType::Mouse
         } else {

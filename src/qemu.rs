@@ -359,7 +359,10 @@ mod tests {
              <qemu:env name='QEMU_MODULE_DIR' value='/usr/lib64/qemu'/>\n  </qemu:commandline>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&holder, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), holder);
+        assert_eq!(
+            crate::codec::from_str::<Holder>(&text, "domain").unwrap(),
+            holder
+        );
     }
 
     #[test]
@@ -373,7 +376,10 @@ mod tests {
         let text = crate::codec::to_string(&holder, "domain").unwrap();
         assert!(text.contains("<qemu:env name='EMPTY' value=''/>"), "{text}");
         assert!(text.contains("<qemu:env name='UNSET'/>"), "{text}");
-        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), holder);
+        assert_eq!(
+            crate::codec::from_str::<Holder>(&text, "domain").unwrap(),
+            holder
+        );
     }
 
     #[test]
@@ -450,7 +456,10 @@ mod tests {
              </qemu:device>\n    <qemu:device alias='ua-empty'/>\n  </qemu:override>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            crate::codec::from_str::<Extensions>(&text, "domain").unwrap(),
+            value
+        );
         assert!(crate::codec::unmodelled(&value, "domain").is_empty());
     }
 
@@ -465,7 +474,10 @@ mod tests {
             "<domain xmlns:qemu='{QEMU_NS}'>\n  <qemu:capabilities/>\n  <qemu:override/>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Extensions>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            crate::codec::from_str::<Extensions>(&text, "domain").unwrap(),
+            value
+        );
         assert_eq!(
             crate::codec::to_string(&Extensions::default(), "domain").unwrap(),
             "<domain/>"

@@ -292,7 +292,11 @@ mod tests {
         T: Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug,
     {
         assert_eq!(crate::codec::to_string(value, root).unwrap(), text);
-        assert_eq!(&crate::codec::from_str::<T>(text, root).unwrap(), value, "{text}");
+        assert_eq!(
+            &crate::codec::from_str::<T>(text, root).unwrap(),
+            value,
+            "{text}"
+        );
         assert!(crate::codec::unmodelled(value, root).is_empty(), "{text}");
     }
 
@@ -422,7 +426,10 @@ mod tests {
             panic!("expected sev");
         };
         assert_eq!(sev.policy.unwrap().value, 16);
-        assert_eq!(crate::codec::to_string(&value, "launchSecurity").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&value, "launchSecurity").unwrap(),
+            text
+        );
     }
 
     #[test]
@@ -436,9 +443,11 @@ mod tests {
             assert_eq!(crate::codec::to_string(&value, "launchSecurity").unwrap(), text);
             assert!(!crate::codec::unmodelled(&value, "launchSecurity").is_empty());
         }
-        let value =
-            crate::codec::from_str::<LaunchSecurity>("<launchSecurity type='cca'/>", "launchSecurity")
-                .unwrap();
+        let value = crate::codec::from_str::<LaunchSecurity>(
+            "<launchSecurity type='cca'/>",
+            "launchSecurity",
+        )
+        .unwrap();
         assert_eq!(value.kind(), Some("cca"));
     }
 }

@@ -338,7 +338,10 @@ mod tests {
             value,
             "{text}"
         );
-        assert!(crate::codec::unmodelled(value, "sysinfo").is_empty(), "{text}");
+        assert!(
+            crate::codec::unmodelled(value, "sysinfo").is_empty(),
+            "{text}"
+        );
     }
 
     #[test]
@@ -417,7 +420,8 @@ mod tests {
         let text =
             "<sysinfo type='smbios'>\n  <system>\n    <entry name='colour'>green</entry>\n    \
                     <entry name='serial'></entry>\n  </system>\n</sysinfo>";
-        let Sysinfo::Smbios(smbios) = crate::codec::from_str::<Sysinfo>(text, "sysinfo").unwrap() else {
+        let Sysinfo::Smbios(smbios) = crate::codec::from_str::<Sysinfo>(text, "sysinfo").unwrap()
+        else {
             panic!("expected smbios");
         };
         let system = smbios.system.as_ref().unwrap();

@@ -69,6 +69,9 @@ mod tests {
              <xen:arg value='-S'/>\n  </xen:commandline>\n</domain>"
         );
         assert_eq!(crate::codec::to_string(&value, "domain").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Holder>(&text, "domain").unwrap(), value);
+        assert_eq!(
+            crate::codec::from_str::<Holder>(&text, "domain").unwrap(),
+            value
+        );
     }
 }

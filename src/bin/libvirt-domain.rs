@@ -662,8 +662,9 @@ fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
     // The tree only picks the document; each document reads the text itself.
     let document = match tree.name.local.as_str() {
-        "domainCapabilities" => DomainCapabilities::from_xml(text)
-            .map(|d| Document::DomainCapabilities(Box::new(d))),
+        "domainCapabilities" => {
+            DomainCapabilities::from_xml(text).map(|d| Document::DomainCapabilities(Box::new(d)))
+        }
         "capabilities" => Capabilities::from_xml(text).map(|c| Document::Capabilities(Box::new(c))),
         _ => Domain::from_xml(text).map(|d| Document::Domain(Box::new(d))),
     };

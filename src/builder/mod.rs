@@ -42,22 +42,18 @@ pub use uuid::Uuid;
 
 use self::storage::{is_iso, Media, Targets, KNOWN_EXTENSIONS};
 use crate::caps::DomainCapabilities;
-use crate::cpu::{Cpu, CpuTopology, Vcpu};
+use crate::cpu::{Cpu, CpuTopology};
 use crate::defaults::{
-    DEFAULT_ARCH, DEFAULT_CURRENT_MEMORY, DEFAULT_DOMAIN_TYPE, DEFAULT_EMULATOR, DEFAULT_FIRMWARE,
-    DEFAULT_KEYBOARD_BUS, DEFAULT_MACHINE, DEFAULT_MEMBALLOON_MODEL, DEFAULT_MEMORY,
-    DEFAULT_MEMORY_ACCESS, DEFAULT_MEMORY_SOURCE, DEFAULT_VCPUS, DEFAULT_VCPU_PLACEMENT,
-    PRESET_THREADS_PER_CORE, PRESET_VCPUS,
+    DEFAULT_CURRENT_MEMORY, DEFAULT_MEMORY, DEFAULT_VCPUS, PRESET_THREADS_PER_CORE, PRESET_VCPUS,
 };
 use crate::devices::{
-    ChardevType, Console, Device, DiskBus, Filesystem, Graphics, Input, InputType, MemBalloon,
-    MemBalloonModel, Serial, StorageFormat,
+    ChardevType, Console, Device, DiskBus, Filesystem, Graphics, MemBalloonModel, Serial,
+    StorageFormat,
 };
 use crate::domain::Domain;
 use crate::error::{Error, Problem};
-use crate::features::Features;
-use crate::memory::{CurrentMemory, Memory, MemoryAccess, MemoryBacking, MemorySource};
-use crate::os::{Boot, BootDevice, Loader, Os, OsType};
+use crate::memory::{CurrentMemory, Memory};
+use crate::os::{Boot, BootDevice, Loader, Os};
 use crate::presets::{Mode, Preset};
 use crate::qemu::QemuCommandline;
 
@@ -438,7 +434,7 @@ impl DomainBuilder {
     fn assemble(self) -> (Domain, Vec<Problem>) {
         let mut domain = match self.preset {
             Some(preset) => preset.domain(self.mode),
-            None => plain_domain(),
+            None => crate::defaults::plain_domain(),
         };
         domain.name = Some(self.name);
         domain.uuid = self.uuid.map(|u| u.hyphenated().to_string());
@@ -589,49 +585,6 @@ impl DomainBuilder {
         domain.qemu_commandline = self.qemu;
         (domain, problems)
     }
-}
-
-/// The plain build's domain, without a name: the seed page's defaults (see
-/// [`crate::defaults`]).
-pub(crate) fn plain_domain() -> Domain {
-    Domain {
-        kind: DEFAULT_DOMAIN_TYPE,
-        memory: Some(Memory::from(DEFAULT_MEMORY)),
-        current_memory: Some(CurrentMemory::from(DEFAULT_CURRENT_MEMORY)),
-        memory_backing: Some(MemoryBacking {
-            source: Some(MemorySource {
-                kind: Some(DEFAULT_MEMORY_SOURCE),
-                ..Default::default()
-            }),
-            access: Some(MemoryAccess {
-                mode: Some(DEFAULT_MEMORY_ACCESS),
-                ..Default::default()
-            }),
-            ..Default::default()
-        }),
-        vcpu: Some(Vcpu {
-            placement: Some(DEFAULT_VCPU_PLACEMENT),
-            count: DEFAULT_VCPUS,
-            ..Default::default()
-        }),
-        os: Some(Os {
-            firmware: Some(DEFAULT_FIRMWARE),
-            kind: Some(OsType::hvm(DEFAULT_ARCH, DEFAULT_MACHINE)),
-            ..Default::default()
-        }),
-        features: Some(Features::acpi_apic()),
-        devices: Some(crate::devices::Devices::new([
-            Device::Emulator(DEFAULT_EMULATOR.into()),
-            keyboard().into(),
-            MemBalloon::new(DEFAULT_MEMBALLOON_MODEL).into(),
-        ])),
-        ..Default::default()
-    }
-}
-
-/// Phyllome's keyboard: `<input type='keyboard' bus='virtio'/>`.
-pub(crate) fn keyboard() -> Input {
-    Input::new(InputType::Keyboard, DEFAULT_KEYBOARD_BUS)
 }
 
 impl From<(u32, u32, u32)> for CpuTopology {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caps::domcaps::{find_enum, CapsEnum};
+use crate::caps::domcaps_enums::{find_enum, CapsEnum};
 use crate::cpu::{CpuFeature, CpuModel, MaxPhysAddr};
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;

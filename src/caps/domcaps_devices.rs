@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caps::domcaps::EnumCaps;
+use crate::caps::domcaps_enums::EnumCaps;
 use crate::xml::Extra;
 
 /// `<devices>`: one element per device kind, each with `supported` and `<enum>` lists

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caps::domcaps::{EnumCaps, Supported};
+use crate::caps::domcaps_enums::{EnumCaps, Supported};
 use crate::units::Unit;
 use crate::values::YesNo;
 use crate::xml::Extra;

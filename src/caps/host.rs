@@ -7,12 +7,11 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::caps::guest::Guest;
-use crate::caps::host_topology::{HostCache, HostTopology, MemoryBandwidth};
+use crate::caps::host_topology::{HostCache, HostTopology, MemoryBandwidth, Pages};
 use crate::cpu::{CpuFeature, CpuSignature, CpuTopology, MaxPhysAddr};
 use crate::devices::Marker;
 use crate::error::{Error, Result};
 use crate::os::Arch;
-use crate::units::Unit;
 use crate::values::{value_enum, YesNo};
 use crate::xml::{Extra, Unmodelled};
 
@@ -176,25 +175,6 @@ pub struct HostCpuCounter {
     /// `scaling`: whether the frequency can be scaled for guests.
     #[serde(rename = "@scaling")]
     pub scaling: Option<YesNo>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<pages unit size>`: a page size, with the number of free pages inside a NUMA
-/// cell (formatcaps: "Host capabilities").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Pages {
-    /// `unit`: the unit of `size` (KiB when absent).
-    #[serde(rename = "@unit")]
-    pub unit: Option<Unit>,
-    /// `size`: the page size.
-    #[serde(rename = "@size")]
-    pub size: Option<u64>,
-    /// The number of pages of this size (only inside a NUMA cell).
-    #[serde(rename = "$text")]
-    pub count: Option<u64>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,

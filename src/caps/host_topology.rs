@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::caps::host::Pages;
 use crate::numa::{Interconnects, NumaCache, NumaDistances};
 use crate::units::Unit;
 use crate::values::value_enum;
@@ -280,6 +279,25 @@ pub struct MemoryBandwidthControl {
     /// `maxAllocs`: the most allocations at once.
     #[serde(rename = "@maxAllocs")]
     pub max_allocs: Option<u32>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<pages unit size>`: a page size, with the number of free pages inside a NUMA
+/// cell (formatcaps: "Host capabilities").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Pages {
+    /// `unit`: the unit of `size` (KiB when absent).
+    #[serde(rename = "@unit")]
+    pub unit: Option<Unit>,
+    /// `size`: the page size.
+    #[serde(rename = "@size")]
+    pub size: Option<u64>,
+    /// The number of pages of this size (only inside a NUMA cell).
+    #[serde(rename = "$text")]
+    pub count: Option<u64>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,

@@ -5,6 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::common::Marker;
 use crate::error::Error;
 use crate::values::{OnOff, Uint};
 use crate::xml::Extra;
@@ -336,14 +337,9 @@ pub struct DimmAddress {
 }
 
 /// `<address type='virtio-mmio'/>` or `<address type='unassigned'/>`: address types
-/// without further attributes (formatdomain: "Device Addresses").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct BareAddress {
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
+/// without further attributes (formatdomain: "Device Addresses"). The same struct as
+/// [`Marker`] (a type alias, so that the name stays).
+pub type BareAddress = Marker;
 
 /// `<address type='…'>` with a `type` this crate does not know (formatdomain:
 /// "Device Addresses"); all its other attributes are kept in `extra`.

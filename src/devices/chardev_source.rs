@@ -9,11 +9,48 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::chardev::ChardevType;
 use super::common::{DeviceSeclabel, OtherSource, Reconnect};
 use super::graphics::{Clipboard, MouseMode};
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
+
+value_enum! {
+    /// `type` of a character device: its host-side backend (schema
+    /// `qemucdevSrcTypeChoice`; formatdomain: "Host interface"). A device without
+    /// `type` is a `pty`; the type decides the shape of its [`CharSource`].
+    pub enum ChardevType {
+        /// `dev`: a host character device.
+        Dev = "dev",
+        /// `file`: output to a file.
+        File = "file",
+        /// `pipe`: a named pipe.
+        Pipe = "pipe",
+        /// `unix`: a UNIX socket.
+        Unix = "unix",
+        /// `tcp`: a TCP socket.
+        Tcp = "tcp",
+        /// `udp`: UDP network console.
+        Udp = "udp",
+        /// `null`: discard.
+        Null = "null",
+        /// `stdio`: the hypervisor's standard input/output.
+        Stdio = "stdio",
+        /// `vc`: a virtual console in the graphical framebuffer.
+        Vc = "vc",
+        /// `pty`: a pseudo TTY.
+        Pty = "pty",
+        /// `spicevmc`: a SPICE channel (agent, USB redirection, …).
+        Spicevmc = "spicevmc",
+        /// `spiceport`: a named SPICE port.
+        Spiceport = "spiceport",
+        /// `nmdm`: FreeBSD nullmodem pair.
+        Nmdm = "nmdm",
+        /// `qemu-vdagent`: QEMU's built-in SPICE vdagent.
+        QemuVdagent = "qemu-vdagent",
+        /// `dbus`: a D-Bus display channel.
+        Dbus = "dbus",
+    }
+}
 
 value_enum! {
     /// `<source mode=…>` of a `unix`, `tcp` or `udp` character device: listen or

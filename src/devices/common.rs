@@ -104,8 +104,11 @@ pub struct Rom {
     pub extra: Extra,
 }
 
-/// An empty marker element such as `<readonly/>` or `<shareable/>`: its presence is
-/// the setting (formatdomain: "Hard drives, floppy disks, CDROMs", "Filesystems").
+/// An element the model gives no fields of its own, only `extra`: an empty marker
+/// such as `<readonly/>` or `<shareable/>`, whose presence is the setting
+/// (formatdomain: "Hard drives, floppy disks, CDROMs", "Filesystems"); an address type
+/// without attributes ([`BareAddress`](crate::devices::BareAddress)); a `<source>` of
+/// a `type` the crate does not know ([`OtherSource`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Marker {
@@ -137,15 +140,11 @@ value_enum! {
 
 /// A `<source>` whose parent's `type` this crate does not know: every attribute and
 /// child is kept in `extra`, written back unchanged and reported by
-/// [`unmodelled`](crate::codec::unmodelled). The fallback variant of
+/// [`Domain::unmodelled`](crate::Domain::unmodelled). The fallback variant of
 /// [`DiskSource`](crate::devices::DiskSource) and the other per-`type` sources.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct OtherSource {
-    /// Everything the element holds, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
+///
+/// The same struct as [`Marker`] (a type alias, so that the name stays).
+pub type OtherSource = Marker;
 
 /// `<driver>` of devices whose driver only carries the virtio transport options
 /// (memballoon, rng, input, sound, vsock; formatdomain: "Virtio-related options").

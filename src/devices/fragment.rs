@@ -16,7 +16,7 @@ use super::{
     Vsock, Watchdog,
 };
 use crate::error::{Error, Result};
-use crate::xml::{Element, RawElement, Unmodelled};
+use crate::xml::{Element, RawElement, Unmodelled, RAW_VARIANT};
 
 /// A device element that stands alone as an XML fragment, e.g. `<disk>…</disk>`
 /// (formatdomain: "Devices").
@@ -214,7 +214,7 @@ macro_rules! device_kinds {
                 match self {
                     Device::Emulator(path) => crate::codec::to_string(path, "emulator"),
                     $( Device::$variant(device) => device.to_xml(), )+
-                    Device::Other(raw) => crate::codec::to_string(raw, "$raw"),
+                    Device::Other(raw) => crate::codec::to_string(raw, RAW_VARIANT),
                 }
             }
 
@@ -224,7 +224,7 @@ macro_rules! device_kinds {
                 match self {
                     Device::Emulator(_) => Vec::new(),
                     $( Device::$variant(device) => device.unmodelled(), )+
-                    Device::Other(raw) => crate::codec::unmodelled(raw, "$raw"),
+                    Device::Other(raw) => crate::codec::unmodelled(raw, RAW_VARIANT),
                 }
             }
         }
@@ -271,6 +271,20 @@ impl Device {
 impl From<RawElement> for Device {
     fn from(raw: RawElement) -> Self {
         Device::Other(raw)
+    }
+}
+
+#[cfg(feature = "json")]
+impl Device {
+    /// The device as plain JSON, an object with one key, the element name:
+    /// `{"disk": {…}}`.
+    pub fn to_json(&self) -> Result<String> {
+        crate::json::to_string(self)
+    }
+
+    /// Read a device written by [`Device::to_json`].
+    pub fn from_json(text: &str) -> Result<Device> {
+        crate::json::from_str(text)
     }
 }
 

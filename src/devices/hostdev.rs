@@ -16,7 +16,7 @@ use super::hostdev_source::{
     MdevHostdevSource, MiscHostdevSource, NetHostdevSource, PciHostdevSource,
     ScsiHostHostdevSource, ScsiHostdevSource, StorageHostdevSource, UsbHostdevSource, UsbId,
 };
-use super::interface::InterfaceIp;
+use super::interface_options::InterfaceIp;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
 

@@ -4,51 +4,15 @@ use serde::{Deserialize, Serialize};
 
 use super::address::Address;
 use super::common::{Acpi, Alias, BackendDomain, Boot, Rom, Route, Teaming};
+use super::interface_options::InterfaceIp;
 use super::interface_options::{
     Bandwidth, Coalesce, FilterRef, InterfacePort, InterfaceTune, PortForward, Vlan,
 };
-use super::interface_source::InterfaceSource;
+use super::interface_source::{InterfaceSource, InterfaceType};
 use super::mac::MacAddress;
 use super::virtualport::VirtualPort;
 use crate::values::{value_enum, OnOff, YesNo};
 use crate::xml::Extra;
-
-value_enum! {
-    /// `<interface type=…>`: how the interface connects to the host
-    /// (formatdomain: "Network interfaces").
-    pub enum InterfaceType {
-        /// `network`: a libvirt virtual network.
-        Network = "network",
-        /// `bridge`: a host bridge.
-        Bridge = "bridge",
-        /// `direct`: macvtap on a physical interface.
-        Direct = "direct",
-        /// `user`: userspace networking (SLIRP or passt).
-        User = "user",
-        /// `ethernet`: a tap device set up by a script or by hand.
-        Ethernet = "ethernet",
-        /// `hostdev`: PCI passthrough of an SR-IOV virtual function.
-        Hostdev = "hostdev",
-        /// `vhostuser`: a vhost-user socket.
-        Vhostuser = "vhostuser",
-        /// `vdpa`: a vhost-vDPA device.
-        Vdpa = "vdpa",
-        /// `server`: TCP tunnel, listening side.
-        Server = "server",
-        /// `client`: TCP tunnel, connecting side.
-        Client = "client",
-        /// `mcast`: multicast tunnel.
-        Mcast = "mcast",
-        /// `udp`: UDP unicast tunnel.
-        Udp = "udp",
-        /// `null`: no backend.
-        Null = "null",
-        /// `vds`: VMware Distributed Switch.
-        Vds = "vds",
-        /// `internal`: VirtualBox internal network.
-        Internal = "internal",
-    }
-}
 
 value_enum! {
     open
@@ -292,28 +256,6 @@ pub struct InterfaceMac {
     /// `currentAddress`: the address the guest currently uses (live XML).
     #[serde(rename = "@currentAddress")]
     pub current_address: Option<String>,
-    /// Unknown attributes and elements, kept and written back.
-    #[serde(rename = "$extra")]
-    pub extra: Extra,
-}
-
-/// `<ip>` of an interface: an address for the guest or host side (formatdomain: "IP
-/// configuration").
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(default)]
-pub struct InterfaceIp {
-    /// `address`: IPv4 or IPv6 address.
-    #[serde(rename = "@address")]
-    pub address: Option<String>,
-    /// `family`: `ipv4` or `ipv6`.
-    #[serde(rename = "@family")]
-    pub family: Option<String>,
-    /// `prefix`: network prefix length.
-    #[serde(rename = "@prefix")]
-    pub prefix: Option<u32>,
-    /// `peer`: peer address of a point-to-point link.
-    #[serde(rename = "@peer")]
-    pub peer: Option<String>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,

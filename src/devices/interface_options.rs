@@ -1,6 +1,6 @@
 //! Network-side options of an `<interface>`: `<bandwidth>`, `<vlan>`, `<port>`,
-//! `<filterref>`, `<tune>`, `<coalesce>` and `<portForward>` (formatdomain: "Network
-//! interfaces"); `<virtualport>` is in `virtualport.rs`.
+//! `<filterref>`, `<tune>`, `<coalesce>`, `<portForward>` and `<ip>` (formatdomain:
+//! "Network interfaces"); `<virtualport>` is in `virtualport.rs`.
 
 use serde::{Deserialize, Serialize};
 
@@ -226,6 +226,28 @@ pub struct PortForwardRange {
     /// `exclude`: `yes` to exclude the range from forwarding.
     #[serde(rename = "@exclude")]
     pub exclude: Option<YesNo>,
+    /// Unknown attributes and elements, kept and written back.
+    #[serde(rename = "$extra")]
+    pub extra: Extra,
+}
+
+/// `<ip>` of an interface: an address for the guest or host side (formatdomain: "IP
+/// configuration").
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct InterfaceIp {
+    /// `address`: IPv4 or IPv6 address.
+    #[serde(rename = "@address")]
+    pub address: Option<String>,
+    /// `family`: `ipv4` or `ipv6`.
+    #[serde(rename = "@family")]
+    pub family: Option<String>,
+    /// `prefix`: network prefix length.
+    #[serde(rename = "@prefix")]
+    pub prefix: Option<u32>,
+    /// `peer`: peer address of a point-to-point link.
+    #[serde(rename = "@peer")]
+    pub peer: Option<String>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,

@@ -11,9 +11,46 @@ use serde::{Deserialize, Serialize};
 use super::address::PciAddress;
 use super::common::{OtherSource, Reconnect, Route, SocketMode, SocketType};
 use super::hostdev_source::{UsbHostAddress, UsbId};
-use super::interface::{InterfaceIp, InterfaceType};
+use super::interface_options::InterfaceIp;
 use crate::values::{value_enum, Uint, YesNo};
 use crate::xml::Extra;
+
+value_enum! {
+    /// `<interface type=…>`: how the interface connects to the host
+    /// (formatdomain: "Network interfaces").
+    pub enum InterfaceType {
+        /// `network`: a libvirt virtual network.
+        Network = "network",
+        /// `bridge`: a host bridge.
+        Bridge = "bridge",
+        /// `direct`: macvtap on a physical interface.
+        Direct = "direct",
+        /// `user`: userspace networking (SLIRP or passt).
+        User = "user",
+        /// `ethernet`: a tap device set up by a script or by hand.
+        Ethernet = "ethernet",
+        /// `hostdev`: PCI passthrough of an SR-IOV virtual function.
+        Hostdev = "hostdev",
+        /// `vhostuser`: a vhost-user socket.
+        Vhostuser = "vhostuser",
+        /// `vdpa`: a vhost-vDPA device.
+        Vdpa = "vdpa",
+        /// `server`: TCP tunnel, listening side.
+        Server = "server",
+        /// `client`: TCP tunnel, connecting side.
+        Client = "client",
+        /// `mcast`: multicast tunnel.
+        Mcast = "mcast",
+        /// `udp`: UDP unicast tunnel.
+        Udp = "udp",
+        /// `null`: no backend.
+        Null = "null",
+        /// `vds`: VMware Distributed Switch.
+        Vds = "vds",
+        /// `internal`: VirtualBox internal network.
+        Internal = "internal",
+    }
+}
 
 value_enum! {
     /// `<source macTableManager=…>`: who manages the bridge's forwarding table

@@ -59,11 +59,11 @@ pub use self::audio::{
 };
 pub use self::chardev::{
     Channel, ChannelState, CharLog, CharProtocol, CharProtocolType, CharTarget, CharTargetModel,
-    CharTargetModelName, CharTargetType, ChardevType, Console, Parallel, Serial,
+    CharTargetModelName, CharTargetType, Console, Parallel, Serial,
 };
 pub use self::chardev_source::{
     CharSource, CharSourceChannel, CharSourceFile, CharSourceMode, CharSourceNmdm, CharSourcePath,
-    CharSourceQemuVdagent, CharSourceTcp, CharSourceUdp, CharSourceUnix,
+    CharSourceQemuVdagent, CharSourceTcp, CharSourceUdp, CharSourceUnix, ChardevType,
 };
 pub use self::common::{
     Acpi, Alias, Auth, AuthSecret, AuthSecretType, BackendDomain, Boot, DeviceSeclabel, Initiator,
@@ -115,21 +115,20 @@ pub use self::hostdev_source::{
 pub use self::input::{Input, InputBus, InputGrab, InputGrabToggle, InputSource, InputType};
 pub use self::interface::{
     Interface, InterfaceBackend, InterfaceDriver, InterfaceDriverGuest, InterfaceDriverHost,
-    InterfaceDriverName, InterfaceGuest, InterfaceIp, InterfaceLink, InterfaceMac, InterfaceModel,
-    InterfaceMtu, InterfaceScript, InterfaceTarget, InterfaceType, LinkState, MacType,
-    NetBackendType, NetModel, TxMode,
+    InterfaceDriverName, InterfaceGuest, InterfaceLink, InterfaceMac, InterfaceModel, InterfaceMtu,
+    InterfaceScript, InterfaceTarget, LinkState, MacType, NetBackendType, NetModel, TxMode,
 };
 pub use self::interface_options::{
     Bandwidth, BandwidthLimits, Coalesce, CoalesceFrames, CoalesceRx, FilterParameter, FilterRef,
-    InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange, Vlan,
-    VlanNativeMode, VlanTag,
+    InterfaceIp, InterfacePort, InterfaceTune, PortForward, PortForwardProto, PortForwardRange,
+    Vlan, VlanNativeMode, VlanTag,
 };
 pub use self::interface_source::{
     InterfaceHostdevAddress, InterfaceHostdevOtherAddress, InterfaceSource, InterfaceSourceBridge,
     InterfaceSourceDirect, InterfaceSourceEthernet, InterfaceSourceHostdev,
     InterfaceSourceInternal, InterfaceSourceLocal, InterfaceSourceNetwork, InterfaceSourceTunnel,
     InterfaceSourceUdp, InterfaceSourceUser, InterfaceSourceVdpa, InterfaceSourceVds,
-    InterfaceSourceVhostuser, MacTableManager, MacvtapMode,
+    InterfaceSourceVhostuser, InterfaceType, MacTableManager, MacvtapMode,
 };
 pub use self::iommu::{Iommu, IommuDriver, IommuModel};
 pub use self::lease::{Lease, LeaseTarget};
@@ -508,7 +507,10 @@ pub(crate) mod test_util {
         let read: T = crate::codec::from_str(xml, root).expect("deserialize");
         let unmodelled = crate::codec::unmodelled(&read, root);
         assert!(unmodelled.is_empty(), "unmodelled in {xml}: {unmodelled:?}");
-        assert_eq!(crate::codec::to_string(&read, root).expect("serialize"), xml);
+        assert_eq!(
+            crate::codec::to_string(&read, root).expect("serialize"),
+            xml
+        );
         read
     }
 }

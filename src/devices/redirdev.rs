@@ -4,8 +4,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::chardev::{CharLog, CharProtocol, ChardevType};
+use super::chardev::{CharLog, CharProtocol};
 use super::chardev_source::CharSource;
+use super::chardev_source::ChardevType;
 use super::common::{Acpi, Alias, Boot};
 use crate::values::value_enum;
 use crate::xml::Extra;

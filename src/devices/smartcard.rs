@@ -3,8 +3,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::address::Address;
-use super::chardev::{CharLog, CharProtocol, CharTarget, ChardevType};
+use super::chardev::{CharLog, CharProtocol, CharTarget};
 use super::chardev_source::CharSource;
+use super::chardev_source::ChardevType;
 use super::common::{Acpi, Alias};
 use crate::xml::Extra;
 

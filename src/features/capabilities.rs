@@ -136,7 +136,10 @@ mod tests {
             ),
         ];
         for (value, text) in table {
-            assert_eq!(crate::codec::to_string(&value, "capabilities").unwrap(), text);
+            assert_eq!(
+                crate::codec::to_string(&value, "capabilities").unwrap(),
+                text
+            );
             assert_eq!(
                 crate::codec::from_str::<Capabilities>(text, "capabilities").unwrap(),
                 value,

@@ -622,7 +622,10 @@ mod tests {
         assert!(features.acpi.is_some());
         assert!(!features.extra.is_empty());
         assert!(!features.tcg.as_ref().unwrap().extra.is_empty());
-        assert_eq!(crate::codec::to_string(&features, "features").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&features, "features").unwrap(),
+            text
+        );
     }
 
     #[test]
@@ -702,7 +705,10 @@ mod tests {
         let text = "<features>\n  <acpi future='yes'/>\n</features>";
         let features = crate::codec::from_str::<Features>(text, "features").unwrap();
         assert!(!features.acpi.as_ref().unwrap().extra.is_empty());
-        assert_eq!(crate::codec::to_string(&features, "features").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&features, "features").unwrap(),
+            text
+        );
     }
 
     #[test]

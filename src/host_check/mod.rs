@@ -121,11 +121,7 @@ impl HostCheck<'_> {
 
 /// `name`, with a 1-based `[index]` when `count` is above one (the crate's path form).
 fn indexed(name: &str, index: usize, count: usize) -> String {
-    if count > 1 {
-        format!("{name}[{}]", index + 1)
-    } else {
-        name.to_owned()
-    }
+    crate::xml::step(name, index, count)
 }
 
 #[cfg(test)]

@@ -13,8 +13,6 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 pub use serde_json::Value;
 
-use crate::devices::Device;
-use crate::domain::Domain;
 use crate::error::{Error, Position, Result};
 
 /// `value` as a plain JSON value, to embed in a larger JSON document (a web API's
@@ -56,30 +54,4 @@ pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T> {
         }
     })?;
     from_value(value)
-}
-
-impl Domain {
-    /// The domain as plain JSON (shape in `docs/json.md`): plain keys, no `null`s,
-    /// unknown content kept; [`Domain::from_json`] reads it back unchanged.
-    pub fn to_json(&self) -> Result<String> {
-        to_string(self)
-    }
-
-    /// Read a domain written by [`Domain::to_json`] (or by hand in the same shape).
-    pub fn from_json(text: &str) -> Result<Domain> {
-        from_str(text)
-    }
-}
-
-impl Device {
-    /// The device as plain JSON, an object with one key, the element name:
-    /// `{"disk": {…}}`.
-    pub fn to_json(&self) -> Result<String> {
-        to_string(self)
-    }
-
-    /// Read a device written by [`Device::to_json`].
-    pub fn from_json(text: &str) -> Result<Device> {
-        from_str(text)
-    }
 }

@@ -8,9 +8,10 @@
 use std::borrow::Cow;
 
 use crate::namespaces::prefix_of;
+use crate::xml::{EXTRA_FIELD, TEXT_FIELD, VALUE_FIELD};
 
 /// The serde name of a struct's ordered children (see `docs/architecture.md`).
-pub(crate) const CHILDREN_FIELD: &str = "$value";
+pub(crate) const CHILDREN_FIELD: &str = VALUE_FIELD;
 /// JSON key of an element's text (`$text`).
 pub const TEXT_KEY: &str = "value";
 /// JSON key of an element's ordered children (`$value`), when it is not written as
@@ -26,9 +27,9 @@ pub const ELEMENT_SUFFIX: &str = "_element";
 /// The plain key of one serde name, before clash resolution.
 pub(crate) fn plain_key(name: &str) -> Cow<'_, str> {
     match name {
-        "$text" => return Cow::Borrowed(TEXT_KEY),
-        "$value" => return Cow::Borrowed(CHILDREN_KEY),
-        "$extra" => return Cow::Borrowed(EXTRA_KEY),
+        TEXT_FIELD => return Cow::Borrowed(TEXT_KEY),
+        VALUE_FIELD => return Cow::Borrowed(CHILDREN_KEY),
+        EXTRA_FIELD => return Cow::Borrowed(EXTRA_KEY),
         _ => {}
     }
     let name = name.strip_prefix('@').unwrap_or(name);

@@ -97,6 +97,8 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(crate::codec::from_str::<IdMap>("<idmap><uid start='-1'/></idmap>", "idmap").is_err());
+        assert!(
+            crate::codec::from_str::<IdMap>("<idmap><uid start='-1'/></idmap>", "idmap").is_err()
+        );
     }
 }

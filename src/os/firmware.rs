@@ -183,7 +183,10 @@ mod tests {
             value,
             "{text}"
         );
-        assert!(crate::codec::unmodelled(value, "nvram").is_empty(), "{text}");
+        assert!(
+            crate::codec::unmodelled(value, "nvram").is_empty(),
+            "{text}"
+        );
     }
 
     #[test]
@@ -266,6 +269,9 @@ mod tests {
         let text = "<loader readonly='yes' secure='no' type='rom' stateless='yes' format='qcow2'>\
                     /usr/share/edk2/ovmf/OVMF.inteltdx.fd</loader>";
         assert_eq!(crate::codec::to_string(&loader, "loader").unwrap(), text);
-        assert_eq!(crate::codec::from_str::<Loader>(text, "loader").unwrap(), loader);
+        assert_eq!(
+            crate::codec::from_str::<Loader>(text, "loader").unwrap(),
+            loader
+        );
     }
 }

@@ -388,7 +388,11 @@ mod tests {
 
     fn round_trip(value: &Os, text: &str) {
         assert_eq!(crate::codec::to_string(value, "os").unwrap(), text);
-        assert_eq!(&crate::codec::from_str::<Os>(text, "os").unwrap(), value, "{text}");
+        assert_eq!(
+            &crate::codec::from_str::<Os>(text, "os").unwrap(),
+            value,
+            "{text}"
+        );
     }
 
     #[test]

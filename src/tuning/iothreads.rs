@@ -161,10 +161,11 @@ mod tests {
                 "{text}"
             );
         }
-        assert!(
-            crate::codec::from_str::<Vcpus>("<vcpus><vcpu id='0' enabled='true'/></vcpus>", "vcpus")
-                .is_err()
-        );
+        assert!(crate::codec::from_str::<Vcpus>(
+            "<vcpus><vcpu id='0' enabled='true'/></vcpus>",
+            "vcpus"
+        )
+        .is_err());
     }
 
     #[test]
@@ -200,7 +201,10 @@ mod tests {
             (IoThreadIds::default(), "<iothreadids/>"),
         ];
         for (value, text) in table {
-            assert_eq!(crate::codec::to_string(&value, "iothreadids").unwrap(), text);
+            assert_eq!(
+                crate::codec::to_string(&value, "iothreadids").unwrap(),
+                text
+            );
             assert_eq!(
                 crate::codec::from_str::<IoThreadIds>(text, "iothreadids").unwrap(),
                 value,
@@ -214,7 +218,10 @@ mod tests {
             ..Default::default()
         };
         let text = "<defaultiothread thread_pool_min='8' thread_pool_max='16'/>";
-        assert_eq!(crate::codec::to_string(&default, "defaultiothread").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&default, "defaultiothread").unwrap(),
+            text
+        );
         assert_eq!(
             crate::codec::from_str::<DefaultIoThread>(text, "defaultiothread").unwrap(),
             default

@@ -152,7 +152,10 @@ mod tests {
                     <read_iops_sec_max_length>12</read_iops_sec_max_length>\n    \
                     <write_iops_sec_max_length>13</write_iops_sec_max_length>\n  </throttlegroup>\n\
                     </throttlegroups>";
-        assert_eq!(crate::codec::to_string(&value, "throttlegroups").unwrap(), text);
+        assert_eq!(
+            crate::codec::to_string(&value, "throttlegroups").unwrap(),
+            text
+        );
         assert_eq!(
             crate::codec::from_str::<ThrottleGroups>(text, "throttlegroups").unwrap(),
             value

@@ -12,21 +12,14 @@ use crate::xml::Extra;
 pub(crate) fn device_path(devices: &[Device], index: usize) -> String {
     let name = devices[index].element_name();
     let same = |d: &&Device| d.element_name() == name;
-    let position = devices[..index].iter().filter(same).count() + 1;
-    if devices.iter().filter(same).count() > 1 {
-        format!("/domain/devices/{name}[{position}]")
-    } else {
-        format!("/domain/devices/{name}")
-    }
+    let before = devices[..index].iter().filter(same).count();
+    let count = devices.iter().filter(same).count();
+    format!("/domain/devices/{}", crate::xml::step(name, before, count))
 }
 
 /// `base/name`, with `[n]` (1-based) when `count` elements share the name.
 pub(super) fn child(base: &str, name: &str, index: usize, count: usize) -> String {
-    if count > 1 {
-        format!("{base}/{name}[{}]", index + 1)
-    } else {
-        format!("{base}/{name}")
-    }
+    format!("{base}/{}", crate::xml::step(name, index, count))
 }
 
 /// A byte count in the largest binary unit that holds it exactly (`4 GiB`).

@@ -9,19 +9,12 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::xml::error::{Error, Result};
 use crate::xml::de_fields::StructAccess;
+use crate::xml::error::{Error, Result};
+use crate::xml::fields::{OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
 use crate::xml::paths::Doc;
-use crate::xml::raw::{self, RawElement, Stashed, Unmodelled, RAW_TOKEN};
+use crate::xml::raw::{self, RawElement, Stashed, Unmodelled};
 use crate::xml::tree::{is_xml_space, Attribute, Element};
-
-/// Variant name of a tagged enum's fallback: receives unknown tag values.
-const OTHER_VARIANT: &str = "$other";
-
-/// Prefix of an enum name whose tag is an attribute of the *parent* element:
-/// `^@type` reads `type` of the element that holds the field, `^@type=file` also
-/// names the variant to use when the parent has no such attribute.
-pub(crate) const PARENT_TAG: &str = "^@";
 
 impl de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -31,7 +24,7 @@ impl de::Error for Error {
     fn missing_field(field: &'static str) -> Self {
         let message = match field.strip_prefix('@') {
             Some(attr) => format!("missing required attribute '{attr}'"),
-            None if field == "$text" => "missing required text content".to_owned(),
+            None if field == TEXT_FIELD => "missing required text content".to_owned(),
             None => format!("missing required element <{}>", display_key(field)),
         };
         Error::value(message)

@@ -9,11 +9,12 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::xml::error::{Error, Result};
 use crate::xml::de::{ElementDe, TaggedEnum, ValueDe};
-use crate::xml::raw::{
-    self, Extra, Stashed, Unmodelled, EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT,
+use crate::xml::error::{Error, Result};
+use crate::xml::fields::{
+    EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD, VALUE_FIELD,
 };
+use crate::xml::raw::{self, Extra, Stashed, Unmodelled};
 use crate::xml::tree::{is_xml_space, Element, Name, Node};
 
 enum Entry {
@@ -89,11 +90,11 @@ impl<'de> StructAccess<'de> {
         }
         let has_text = elem.children.iter().any(|n| matches!(n, Node::Text(_)));
         if has_text {
-            if let Some(f) = fields.iter().find(|f| **f == "$text") {
+            if let Some(f) = fields.iter().find(|f| **f == TEXT_FIELD) {
                 entries.push(Entry::Text(f));
             }
         }
-        let value_field = fields.iter().find(|f| **f == "$value");
+        let value_field = fields.iter().find(|f| **f == VALUE_FIELD);
         let mut first_value = None;
         for (i, node) in elem.children.iter().enumerate() {
             let Node::Element(child) = node else { continue };

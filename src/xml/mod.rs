@@ -6,7 +6,9 @@
 mod de;
 mod de_fields;
 pub(crate) mod error;
+mod fields;
 mod names;
+mod path;
 mod paths;
 mod raw;
 mod tree;
@@ -15,18 +17,17 @@ mod write_raw;
 mod write_text;
 
 pub use error::{Error, Position, Result};
+pub(crate) use fields::RAW_VARIANT;
+#[cfg(feature = "json")]
+pub(crate) use fields::{EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, TEXT_FIELD, VALUE_FIELD};
+pub(crate) use path::step;
 pub(crate) use raw::serialize_unknown_value;
 pub use raw::{Extra, RawElement, Unmodelled};
-#[allow(unused_imports)] // TODO fields.rs
-pub(crate) use raw::{EXTRA_FIELD, RAW_VARIANT};
-#[cfg(feature = "json")]
-pub(crate) use raw::{EXTRA_TOKEN, RAW_TOKEN};
-pub(crate) use write_text::Prefixes;
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};
+pub(crate) use write_text::Prefixes;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
-
 
 /// Stack left below which reading or writing one more element level first moves to a
 /// new stack segment on the heap (one level of a large struct takes tens of KiB in a

@@ -15,18 +15,8 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::xml::error::Position;
+use crate::xml::fields::{EXTRA_TOKEN, RAW_TOKEN, UNKNOWN_VALUE_TOKEN};
 use crate::xml::tree::{Attribute, Element, Node};
-
-/// Field name that receives a struct's unknown attributes and children.
-pub const EXTRA_FIELD: &str = "$extra";
-/// Variant name that receives an unknown element in a `$value` list (e.g. `<devices>`).
-pub const RAW_VARIANT: &str = "$raw";
-pub(crate) const EXTRA_TOKEN: &str = "$libvirt_domain::Extra";
-pub(crate) const RAW_TOKEN: &str = "$libvirt_domain::RawElement";
-/// Newtype name under which a value of a closed set that the model does not know is
-/// written: the crate's serializer writes the string and reports it as unmodelled;
-/// other serde formats see the plain string.
-pub(crate) const UNKNOWN_VALUE_TOKEN: &str = "$libvirt_domain::UnknownValue";
 
 /// Serialize `value`, a value of a closed set that the model does not know (the
 /// `Other` variant of a closed value enum): written as given, and listed by

@@ -7,8 +7,11 @@ use serde::ser::{
 };
 
 use crate::xml::error::{Error, Result};
-use crate::xml::de::PARENT_TAG;
-use crate::xml::raw::{Unmodelled, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT, UNKNOWN_VALUE_TOKEN};
+use crate::xml::fields::{
+    EXTRA_FIELD, EXTRA_TOKEN, PARENT_TAG, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD, UNKNOWN_VALUE_TOKEN,
+    VALUE_FIELD,
+};
+use crate::xml::raw::Unmodelled;
 use crate::xml::write_raw::Sink;
 use crate::xml::write_text::{Prefixes, Writer};
 
@@ -363,9 +366,9 @@ impl StructSer<'_> {
         match key.as_bytes().first() {
             Some(b'@') => value.serialize(AttrSer { w, key: &key[1..] }),
             Some(b'$') => match key {
-                "$text" => value.serialize(TextSer { w }),
-                "$value" => crate::xml::with_stack(|| value.serialize(ValueSer { w })),
-                "$extra" => value.serialize(ExtraSer { w }),
+                TEXT_FIELD => value.serialize(TextSer { w }),
+                VALUE_FIELD => crate::xml::with_stack(|| value.serialize(ValueSer { w })),
+                EXTRA_FIELD => value.serialize(ExtraSer { w }),
                 _ => value.serialize(FieldSer { w, key }),
             },
             // One level of the recursion: see `with_stack`.

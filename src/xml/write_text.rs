@@ -6,6 +6,7 @@ use std::fmt::Display;
 
 use crate::xml::error::{Error, Result};
 use crate::xml::names::is_ncname;
+use crate::xml::path::push_step;
 use crate::xml::raw::Unmodelled;
 use crate::xml::tree::{first_non_xml_char, Name, XML_NS};
 
@@ -54,8 +55,7 @@ impl Writer {
     pub(crate) fn path(&self) -> String {
         let mut p = String::new();
         for o in &self.stack {
-            p.push('/');
-            p.push_str(&o.qname);
+            push_step(&mut p, &o.qname, None);
         }
         p
     }
@@ -65,11 +65,7 @@ impl Writer {
     pub(crate) fn indexed_path(&self) -> String {
         let mut p = String::new();
         for o in &self.stack {
-            p.push('/');
-            p.push_str(&o.qname);
-            if o.index > 1 {
-                p.push_str(&format!("[{}]", o.index));
-            }
+            push_step(&mut p, &o.qname, (o.index > 1).then_some(o.index));
         }
         p
     }
