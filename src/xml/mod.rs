@@ -4,7 +4,6 @@
 //! `$extra`, `{uri}name`) that model types use.
 
 mod de;
-mod de_fields;
 pub(crate) mod error;
 mod fields;
 mod names;

@@ -1,5 +1,7 @@
 //! serde `Deserializer` over the element tree (conventions in `docs/architecture.md`).
 
+mod fields;
+
 use std::borrow::Cow;
 use std::fmt::Display;
 
@@ -9,7 +11,7 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
-use crate::xml::de_fields::StructAccess;
+use crate::xml::de::fields::StructAccess;
 use crate::xml::error::{Error, Result};
 use crate::xml::fields::{OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
 use crate::xml::paths::Doc;
