@@ -1,23 +1,31 @@
 #![doc = include_str!("../README.md")]
+//!
+//! ## Crate map
+//!
+//! - **Model**: [`domain`] (`<domain>` and its general metadata), one module per
+//!   section of libvirt's formatdomain ([`os`], [`cpu`], [`memory`], [`features`],
+//!   [`clock`], [`events`], [`tuning`], [`numa`], [`security`], [`sysinfo`], [`perf`],
+//!   [`metadata`]), [`devices`], the hypervisor namespaces ([`qemu`], [`lxc`],
+//!   [`bhyve`], [`xen`], [`vmware`]) and their table ([`namespaces`]); shared value
+//!   types in [`values`] and [`units`].
+//! - **Documents**: [`Domain`], [`devices::Device`] fragments, [`caps`]
+//!   ([`DomainCapabilities`], [`Capabilities`]); plain JSON in `json` (feature `json`).
+//! - **Codec**: [`xml`] (unknown content as [`Extra`], [`RawElement`], [`Unmodelled`],
+//!   [`xml::Element`]); one [`Error`] type ([`error`]).
+//! - **Checks**: [`Domain::validate`], [`Domain::check_host`], [`diff`], [`summary`].
+//! - **Phyllome policy**: [`defaults`], [`presets`], [`builder`].
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+// The model: libvirt's domain XML as typed values, one module per formatdomain section
+// (devices in `devices/`), with the shared value types and the namespace table.
 pub mod bhyve;
-pub mod builder;
-pub mod caps;
 pub mod clock;
-mod codec;
 pub mod cpu;
-pub mod defaults;
 pub mod devices;
-pub mod diff;
 pub mod domain;
-pub mod error;
 pub mod events;
 pub mod features;
-mod host_check;
-#[cfg(feature = "json")]
-pub mod json;
 pub mod lxc;
 pub mod memory;
 pub mod metadata;
@@ -25,18 +33,36 @@ pub mod namespaces;
 pub mod numa;
 pub mod os;
 pub mod perf;
-pub mod presets;
 pub mod qemu;
 pub mod security;
-pub mod summary;
 pub mod sysinfo;
 pub mod tuning;
 pub mod units;
-mod validate;
 pub mod values;
 pub mod vmware;
 pub mod xen;
+
+// Other documents beside `<domain>`, and the plain JSON format.
+pub mod caps;
+#[cfg(feature = "json")]
+pub mod json;
+
+// The codec (XML text ⇄ tree ⇄ serde, nothing libvirt-specific), the model's way into
+// it, and the crate's error.
+mod codec;
+pub mod error;
 pub mod xml;
+
+// Checks that judge a domain: validation, host capabilities, changes, summaries.
+pub mod diff;
+mod host_check;
+pub mod summary;
+mod validate;
+
+// Phyllome OS's policy: its defaults, presets and the builder that applies them.
+pub mod builder;
+pub mod defaults;
+pub mod presets;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};

@@ -38,6 +38,8 @@ use bytesize::ByteSize;
 
 pub use self::network::NetworkSource;
 pub use self::storage::guess_format;
+/// Re-exported on purpose: [`DomainBuilder::uuid`] takes it, and callers need not
+/// depend on the `uuid` crate (and its version) themselves.
 pub use uuid::Uuid;
 
 use self::storage::{is_iso, Media, Targets, KNOWN_EXTENSIONS};

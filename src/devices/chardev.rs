@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::address::Address;
 use super::chardev_source::{CharSource, ChardevType};
 use super::common::{Acpi, Alias};
+use super::typed_source::typed_source_serde;
 use crate::values::{value_enum, OnOff};
 use crate::xml::Extra;
 
@@ -250,26 +251,7 @@ macro_rules! chardev_struct {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                match self.implied_kind() {
-                    Some(kind) => $name::serialize(
-                        &$name {
-                            kind: Some(kind),
-                            ..self.clone()
-                        },
-                        serializer,
-                    ),
-                    None => $name::serialize(self, serializer),
-                }
-            }
-        }
-
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                $name::deserialize(deserializer)
-            }
-        }
+        typed_source_serde!($name);
 
         impl PartialEq for $name {
             /// Equal when both write the same XML: `kind` as written, every other

@@ -14,7 +14,35 @@
 //! The derived serde code is generated as inherent functions (`#[serde(remote =
 //! "Self")]`); the trait impls below fill in the type and call them.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+/// `Serialize` and `Deserialize` for a device whose `type` a typed `<source>` implies:
+/// the derived code (`#[serde(remote = "Self")]`, inherent functions) with `kind`
+/// filled in from `implied_kind()` when it is unset. Used by `Disk`, `Interface` and
+/// the character devices (`chardev.rs`).
+macro_rules! typed_source_serde {
+    ($name:ident) => {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                match self.implied_kind() {
+                    Some(kind) => $name::serialize(
+                        &$name {
+                            kind: Some(kind),
+                            ..self.clone()
+                        },
+                        serializer,
+                    ),
+                    None => $name::serialize(self, serializer),
+                }
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                $name::deserialize(deserializer)
+            }
+        }
+    };
+}
+pub(crate) use typed_source_serde;
 
 use super::{Disk, DiskType, Interface, InterfaceType};
 
@@ -39,26 +67,7 @@ impl Disk {
     }
 }
 
-impl Serialize for Disk {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.implied_kind() {
-            Some(kind) => Disk::serialize(
-                &Disk {
-                    kind: Some(kind),
-                    ..self.clone()
-                },
-                serializer,
-            ),
-            None => Disk::serialize(self, serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Disk {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Disk::deserialize(deserializer)
-    }
-}
+typed_source_serde!(Disk);
 
 impl Interface {
     /// The `type` this interface writes: `kind` when set, else the one its source
@@ -76,26 +85,7 @@ impl Interface {
     }
 }
 
-impl Serialize for Interface {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.implied_kind() {
-            Some(kind) => Interface::serialize(
-                &Interface {
-                    kind: Some(kind),
-                    ..self.clone()
-                },
-                serializer,
-            ),
-            None => Interface::serialize(self, serializer),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Interface {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Interface::deserialize(deserializer)
-    }
-}
+typed_source_serde!(Interface);
 
 impl PartialEq for Disk {
     /// Equal when both write the same XML: `kind` is compared as written
