@@ -2,8 +2,9 @@
 //! and the module that models the namespace's elements (formatdomain: "QEMU command-line
 //! passthrough", "LXC namespace sharing", …; each module documents its section).
 //!
-//! The codec knows no namespace: the model hands it [`PREFIXES`] when writing, and the
-//! plain JSON format writes `{uri}local` fields as `prefix:local` from the same table.
+//! The codec knows no namespace: the model hands it the table's `(uri, prefix)` pairs
+//! when writing, and the plain JSON format writes `{uri}local` fields as `prefix:local`
+//! from the same table.
 //! serde's `rename` attributes need string literals, so a namespaced field is spelt
 //! `{uri}local` in full; a test checks that every such URI in `src/` is in this table.
 
