@@ -3,6 +3,7 @@
 //! See `docs/architecture.md` for the naming conventions (`@attr`, `$text`, `$value`,
 //! `$extra`, `{uri}name`) that model types use.
 
+mod borrowed;
 mod de;
 mod de_fields;
 mod names;
@@ -45,8 +46,8 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let tree = Element::parse(text)?;
-    from_element(&tree, root)
+    let tree = tree::parse_borrowed(text)?;
+    de::from_element(&tree, root)
 }
 
 /// Parse `text` like [`from_str`], then fail on the first item of content that no
@@ -55,9 +56,10 @@ pub fn from_str_strict<T: DeserializeOwned + Serialize>(
     text: &str,
     root: &'static str,
 ) -> Result<T> {
-    let tree = Element::parse(text)?;
-    let value: T = from_element(&tree, root)?;
-    if let Some(first) = unmodelled_in(&value, root, &tree).into_iter().next() {
+    let tree = tree::parse_borrowed(text)?;
+    let value: T = de::from_element(&tree, root)?;
+    let found = with_positions(ser::unmodelled(&value, root), |path| tree.locate(path));
+    if let Some(first) = found.into_iter().next() {
         return Err(Error::Unmodelled {
             position: first.position.unwrap_or_default(),
             path: first.path,
@@ -69,7 +71,7 @@ pub fn from_str_strict<T: DeserializeOwned + Serialize>(
 
 /// Read `T` from an already parsed element, which must be named `root`.
 pub fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
-    de::from_element(element, root)
+    de::from_element(&borrowed::BElement::borrow(element), root)
 }
 
 /// Write `value` as a document whose root element is `<root>`.
@@ -89,9 +91,17 @@ pub fn unmodelled_in<T: Serialize + ?Sized>(
     root: &'static str,
     tree: &Element,
 ) -> Vec<Unmodelled> {
-    let mut found = ser::unmodelled(value, root);
+    with_positions(ser::unmodelled(value, root), |path| tree.locate(path))
+}
+
+/// Give the items of `found` without a position the one `locate` finds for their
+/// path, and sort them by position.
+fn with_positions(
+    mut found: Vec<Unmodelled>,
+    locate: impl Fn(&str) -> Option<crate::error::Position>,
+) -> Vec<Unmodelled> {
     for item in found.iter_mut().filter(|u| u.position.is_none()) {
-        item.position = tree.locate(&item.path);
+        item.position = locate(&item.path);
     }
     found.sort_by_key(|u| {
         u.position
