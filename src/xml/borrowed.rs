@@ -174,11 +174,6 @@ impl<'a> BElement<'a> {
         })
     }
 
-    /// Whether the element has any child element.
-    pub(crate) fn has_elements(&self) -> bool {
-        self.children.iter().any(|n| matches!(n, BNode::Element(_)))
-    }
-
     /// The concatenated text children, borrowed when there is one.
     pub(crate) fn text<'s>(&'s self) -> Cow<'s, str> {
         let mut texts = self.children.iter().filter_map(|n| match n {

@@ -367,9 +367,10 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (de, elem) = (self.de, self.de.elem);
-        *self.taken = group(elem, self.key, self.first).count();
+        let left = group(elem, self.key, self.first).count();
+        *self.taken = left;
         let items = group(elem, self.key, self.first).map(move |(_, e)| de.child(e));
-        visitor.visit_seq(Items(items))
+        visitor.visit_seq(Items { items, left })
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -420,7 +421,12 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
     }
 }
 
-struct Items<I>(I);
+/// A list's items, with their number (serde sizes the `Vec` from it: one allocation
+/// instead of one per doubling, which copies every large item moved so far).
+struct Items<I> {
+    items: I,
+    left: usize,
+}
 
 impl<'de, I, D> SeqAccess<'de> for Items<I>
 where
@@ -430,10 +436,17 @@ where
     type Error = Error;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>> {
-        match self.0.next() {
-            Some(de) => seed.deserialize(de).map(Some),
+        match self.items.next() {
+            Some(de) => {
+                self.left = self.left.saturating_sub(1);
+                seed.deserialize(de).map(Some)
+            }
             None => Ok(None),
         }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
     }
 }
 
@@ -453,9 +466,10 @@ impl<'de> Deserializer<'de> for ChildrenDe<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let doc = self.de.doc;
+        let left = unclaimed(self.de.elem, self.fields, self.first).count();
         let items = unclaimed(self.de.elem, self.fields, self.first)
             .map(|(_, e)| ChildDe(ElementDe::new(e, doc)));
-        visitor.visit_seq(Items(items))
+        visitor.visit_seq(Items { items, left })
     }
 
     serde::forward_to_deserialize_any! {

@@ -275,6 +275,13 @@ impl<'a> Lines<'a> {
 
 struct TreeBuilder<'a> {
     text: &'a str,
+    /// The attributes of the start tag being read, moved into an exactly sized `Vec`.
+    attributes: Vec<BAttribute<'a>>,
+    /// The children read so far of every open element, one after the other; each
+    /// element's are moved into an exactly sized `Vec` at its end tag.
+    open_children: Vec<BNode<'a>>,
+    /// Where each open element's children start in `open_children`.
+    starts: Vec<usize>,
     reader: NsReader<&'a [u8]>,
     lines: Lines<'a>,
 }
@@ -288,6 +295,9 @@ impl<'a> TreeBuilder<'a> {
         config.expand_empty_elements = false;
         TreeBuilder {
             text,
+            attributes: Vec::new(),
+            open_children: Vec::new(),
+            starts: Vec::new(),
             reader,
             lines: Lines {
                 text,
@@ -377,6 +387,7 @@ impl<'a> TreeBuilder<'a> {
                     }
                     let el = self.start(ns, &s, start)?;
                     stack.push(el);
+                    self.starts.push(self.open_children.len());
                 }
                 (ns, Event::Empty(s)) => {
                     pending = None;
@@ -389,28 +400,23 @@ impl<'a> TreeBuilder<'a> {
                         );
                     }
                     let el = self.start(ns, &s, start)?;
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(BNode::Element(el)),
+                    match stack.last() {
+                        Some(_) => self.open_children.push(BNode::Element(el)),
                         None => root = Some(el),
                     }
                 }
                 (_, Event::End(_)) => {
                     if let Some((text, at)) = pending.take() {
-                        if stack.last().is_some_and(|e| !e.has_elements()) {
+                        if !stack.is_empty() && !self.open_has_elements() {
                             self.text_node(&mut stack, false, text, at)?;
                         }
                     }
-                    let Some(mut el) = stack.pop() else {
+                    let (Some(mut el), Some(first)) = (stack.pop(), self.starts.pop()) else {
                         return Err(self.syntax(start, "unexpected end tag"));
                     };
-                    if el.has_elements() {
-                        el.children.retain(|n| match n {
-                            BNode::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
-                            BNode::Element(_) => true,
-                        });
-                    }
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(BNode::Element(el)),
+                    el.children = self.close_children(first);
+                    match stack.last() {
+                        Some(_) => self.open_children.push(BNode::Element(el)),
                         None => root = Some(el),
                     }
                 }
@@ -457,6 +463,31 @@ impl<'a> TreeBuilder<'a> {
         })
     }
 
+    /// Whether the innermost open element has a child element so far.
+    fn open_has_elements(&self) -> bool {
+        let first = self.starts.last().copied().unwrap_or(0);
+        self.open_children[first..]
+            .iter()
+            .any(|n| matches!(n, BNode::Element(_)))
+    }
+
+    /// The children of the element whose end tag was just read (they start at
+    /// `first`), in a `Vec` of their size. When it has child elements, white-space-only
+    /// text between them is layout and is dropped.
+    fn close_children(&mut self, first: usize) -> Vec<BNode<'a>> {
+        let keep = |n: &BNode<'_>| match n {
+            BNode::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
+            BNode::Element(_) => true,
+        };
+        let children = &self.open_children[first..];
+        if !children.iter().any(|n| matches!(n, BNode::Element(_))) {
+            return self.open_children.drain(first..).collect();
+        }
+        let mut kept = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
+        kept.extend(self.open_children.drain(first..).filter(keep));
+        kept
+    }
+
     /// Hold whitespace-only text back (see `run`), or add text to the open element.
     fn text_or_pending(
         &mut self,
@@ -469,9 +500,9 @@ impl<'a> TreeBuilder<'a> {
         if let Some((held, at)) = pending.take() {
             self.text_node(stack, after_root, held, at)?;
         }
-        let follows_text = stack
-            .last()
-            .is_some_and(|e| matches!(e.children.last(), Some(BNode::Text(_))));
+        let first = self.starts.last().copied().unwrap_or(0);
+        let follows_text =
+            !stack.is_empty() && matches!(self.open_children[first..].last(), Some(BNode::Text(_)));
         if !stack.is_empty() && !follows_text && text.chars().all(is_xml_space) {
             *pending = Some((text, offset));
             return Ok(());
@@ -491,19 +522,21 @@ impl<'a> TreeBuilder<'a> {
             return Ok(());
         }
         self.check_chars(&text, offset)?;
-        let Some(parent) = stack.last_mut() else {
+        if stack.is_empty() {
             if text.trim_matches(is_xml_space).is_empty() {
                 return Ok(());
             }
             let what = if after_root { "after" } else { "before" };
             return Err(self.syntax(offset, format!("text {what} the root element")));
-        };
-        if let Some(BNode::Text(last)) = parent.children.last_mut() {
+        }
+        let first = self.starts.last().copied().unwrap_or(0);
+        if let Some(BNode::Text(last)) = self.open_children[first..].last_mut() {
             last.text.to_mut().push_str(&text);
             return Ok(());
         }
         let position = self.lines.position(offset);
-        parent.children.push(BNode::Text(BText { text, position }));
+        self.open_children
+            .push(BNode::Text(BText { text, position }));
         Ok(())
     }
 
@@ -563,7 +596,8 @@ impl<'a> TreeBuilder<'a> {
             prefix,
             local: self.name_of(local.as_ref(), offset)?,
         };
-        let mut attributes = Vec::new();
+        let mut attributes = std::mem::take(&mut self.attributes);
+        attributes.clear();
         let mut prefixed: HashSet<(Option<Cow<'a, str>>, &'a str)> = HashSet::new();
         let base = self.text.as_ptr() as usize;
         for attr in s.attributes() {
@@ -633,9 +667,11 @@ impl<'a> TreeBuilder<'a> {
                 position: attr_position,
             });
         }
+        let exact = attributes.drain(..).collect();
+        self.attributes = attributes;
         Ok(BElement {
             name,
-            attributes,
+            attributes: exact,
             children: Vec::new(),
             position,
         })
