@@ -667,7 +667,8 @@ impl<'a> TreeBuilder<'a> {
                 position: attr_position,
             });
         }
-        let exact = attributes.drain(..).collect();
+        let mut exact = Vec::with_capacity(attributes.len());
+        exact.append(&mut attributes);
         self.attributes = attributes;
         Ok(BElement {
             name,
