@@ -3,6 +3,7 @@
 //! See `docs/architecture.md` for the naming conventions (`@attr`, `$text`, `$value`,
 //! `$extra`, `{uri}name`) that model types use.
 
+mod borrowed;
 mod de;
 pub(crate) mod error;
 mod fields;
@@ -55,8 +56,8 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let tree = Element::parse(text)?;
-    from_element(&tree, root)
+    let tree = tree::parse_borrowed(text)?;
+    de::from_element(&tree, root)
 }
 
 /// Parse `text` like [`from_str`], then fail on the first item of content that no
@@ -66,12 +67,12 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
     root: &'static str,
     prefixes: Prefixes,
 ) -> Result<T> {
-    let tree = Element::parse(text)?;
-    let value: T = from_element(&tree, root)?;
-    if let Some(first) = unmodelled_in(&value, root, &tree, prefixes)
-        .into_iter()
-        .next()
-    {
+    let tree = tree::parse_borrowed(text)?;
+    let value: T = de::from_element(&tree, root)?;
+    let found = with_positions(write::unmodelled(&value, root, prefixes), |path| {
+        tree.locate(path)
+    });
+    if let Some(first) = found.into_iter().next() {
         return Err(Error::Unmodelled {
             position: first.position.unwrap_or_default(),
             path: first.path,
@@ -83,7 +84,7 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
 
 /// Read `T` from an already parsed element, which must be named `root`.
 pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
-    de::from_element(element, root)
+    de::from_element(&borrowed::BElement::borrow(element), root)
 }
 
 /// Write `value` as a document whose root element is `<root>`, declaring a namespace
@@ -113,9 +114,19 @@ pub(crate) fn unmodelled_in<T: Serialize + ?Sized>(
     tree: &Element,
     prefixes: Prefixes,
 ) -> Vec<Unmodelled> {
-    let mut found = write::unmodelled(value, root, prefixes);
+    with_positions(write::unmodelled(value, root, prefixes), |path| {
+        tree.locate(path)
+    })
+}
+
+/// Give the items of `found` without a position the one `locate` finds for their
+/// path, and sort them by position.
+fn with_positions(
+    mut found: Vec<Unmodelled>,
+    locate: impl Fn(&str) -> Option<Position>,
+) -> Vec<Unmodelled> {
     for item in found.iter_mut().filter(|u| u.position.is_none()) {
-        item.position = tree.locate(&item.path);
+        item.position = locate(&item.path);
     }
     found.sort_by_key(|u| {
         u.position

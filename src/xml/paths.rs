@@ -9,11 +9,11 @@
 use std::cell::OnceCell;
 use std::collections::HashMap;
 
-use crate::xml::tree::{Attribute, Element};
+use crate::xml::borrowed::{BAttribute, BElement};
 
 /// Where an element sits: its parent and its place among same-named siblings.
 struct Place<'de> {
-    parent: &'de Element,
+    parent: &'de BElement<'de>,
     /// 1-based index among the parent's children of the same name.
     index: usize,
     /// Whether the parent has more than one child of that name (then the index is shown).
@@ -23,12 +23,12 @@ struct Place<'de> {
 /// The document being read: its root element and, once a path is asked for, the place
 /// of every element in it.
 pub(crate) struct Doc<'de> {
-    root: &'de Element,
-    places: OnceCell<HashMap<*const Element, Place<'de>>>,
+    root: &'de BElement<'de>,
+    places: OnceCell<HashMap<*const BElement<'de>, Place<'de>>>,
 }
 
 impl<'de> Doc<'de> {
-    pub(crate) fn new(root: &'de Element) -> Self {
+    pub(crate) fn new(root: &'de BElement<'de>) -> Self {
         Doc {
             root,
             places: OnceCell::new(),
@@ -36,13 +36,13 @@ impl<'de> Doc<'de> {
     }
 
     /// The place of every element below the root, in one walk.
-    fn index(&self) -> &HashMap<*const Element, Place<'de>> {
+    fn index(&self) -> &HashMap<*const BElement<'de>, Place<'de>> {
         self.places.get_or_init(|| {
             let mut places = HashMap::new();
             let mut todo = vec![self.root];
             while let Some(parent) = todo.pop() {
                 // Names are equal by namespace URI and local name, not prefix.
-                let key = |e: &'de Element| (e.name.namespace.as_deref(), e.name.local.as_str());
+                let key = |e: &'de BElement<'de>| (e.name.namespace.as_deref(), e.name.local);
                 let mut counts: HashMap<(Option<&str>, &str), usize> = HashMap::new();
                 for child in parent.elements() {
                     *counts.entry(key(child)).or_default() += 1;
@@ -66,8 +66,8 @@ impl<'de> Doc<'de> {
 
     /// XPath-like path of `target`, an element of this document, e.g.
     /// `/domain/devices/disk[2]`.
-    pub(crate) fn element_path(&self, target: &Element) -> String {
-        let mut steps: Vec<(&Element, &Place<'de>)> = Vec::new();
+    pub(crate) fn element_path(&self, target: &BElement<'de>) -> String {
+        let mut steps: Vec<(&BElement<'de>, &Place<'de>)> = Vec::new();
         if !std::ptr::eq(target, self.root) {
             let index = self.index();
             let mut current = target;
@@ -88,7 +88,7 @@ impl<'de> Doc<'de> {
     }
 
     /// Path of the attribute `attr` of `elem`, e.g. `/domain/vcpu/@placement`.
-    pub(crate) fn attr_path(&self, elem: &Element, attr: &Attribute) -> String {
+    pub(crate) fn attr_path(&self, elem: &BElement<'de>, attr: &BAttribute<'_>) -> String {
         format!("{}/@{}", self.element_path(elem), attr.name.qualified())
     }
 }
@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn paths_index_repeated_names_only() {
-        let root = Element::parse(
+        let root = crate::xml::tree::parse_borrowed(
             "<domain><devices><disk/><x:disk xmlns:x='urn:x'/><disk><target/></disk>\
              <interface/></devices><vcpu/></domain>",
         )
@@ -107,7 +107,7 @@ mod tests {
         let doc = Doc::new(&root);
         assert_eq!(doc.element_path(&root), "/domain");
         let devices = root.elements().next().unwrap();
-        let kids: Vec<&Element> = devices.elements().collect();
+        let kids: Vec<&BElement<'_>> = devices.elements().collect();
         assert_eq!(doc.element_path(kids[0]), "/domain/devices/disk[1]");
         assert_eq!(doc.element_path(kids[1]), "/domain/devices/x:disk");
         let target = kids[2].elements().next().unwrap();

@@ -12,6 +12,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::{NamespaceError, QName, ResolveResult};
 use quick_xml::NsReader;
 
+use crate::xml::borrowed::{BAttribute, BElement, BName, BNode, BText};
 use crate::xml::error::{Error, Position, Result};
 use crate::xml::names::is_qname;
 
@@ -210,8 +211,13 @@ impl Element {
 
     /// Parse a whole document and return its root element.
     pub fn parse(text: &str) -> Result<Element> {
-        TreeBuilder::new(text).run()
+        parse_borrowed(text).map(|e| e.to_owned_element())
     }
+}
+
+/// Parse a whole document into a tree that borrows from `text`.
+pub(crate) fn parse_borrowed(text: &str) -> Result<BElement<'_>> {
+    TreeBuilder::new(text).run()
 }
 
 /// The first character of `s` that XML 1.0 forbids: C0 controls other than tab, LF
@@ -269,6 +275,13 @@ impl<'a> Lines<'a> {
 
 struct TreeBuilder<'a> {
     text: &'a str,
+    /// The attributes of the start tag being read, moved into an exactly sized `Vec`.
+    attributes: Vec<BAttribute<'a>>,
+    /// The children read so far of every open element, one after the other; each
+    /// element's are moved into an exactly sized `Vec` at its end tag.
+    open_children: Vec<BNode<'a>>,
+    /// Where each open element's children start in `open_children`.
+    starts: Vec<usize>,
     reader: NsReader<&'a [u8]>,
     lines: Lines<'a>,
 }
@@ -282,6 +295,9 @@ impl<'a> TreeBuilder<'a> {
         config.expand_empty_elements = false;
         TreeBuilder {
             text,
+            attributes: Vec::new(),
+            open_children: Vec::new(),
+            starts: Vec::new(),
             reader,
             lines: Lines {
                 text,
@@ -326,9 +342,9 @@ impl<'a> TreeBuilder<'a> {
         Ok(())
     }
 
-    fn run(mut self) -> Result<Element> {
-        let mut stack: Vec<Element> = Vec::new();
-        let mut root: Option<Element> = None;
+    fn run(mut self) -> Result<BElement<'a>> {
+        let mut stack: Vec<BElement<'a>> = Vec::new();
+        let mut root: Option<BElement<'a>> = None;
         // Whitespace-only text is held back until we know whether it is layout
         // (followed by a child element: dropped) or content (it is not): most of it
         // is indentation and never needs a `String`.
@@ -339,7 +355,9 @@ impl<'a> TreeBuilder<'a> {
                 Ok((ResolveResult::Unknown(prefix), Event::Start(_) | Event::Empty(_))) => {
                     return Err(self.syntax(start, format!("unknown namespace prefix {prefix:?}")));
                 }
-                Ok((ResolveResult::Bound(ns), ev)) => (Some(namespace_uri(ns.as_ref())), ev),
+                Ok((ResolveResult::Bound(ns), ev)) => {
+                    (Some(Cow::Owned(namespace_uri(ns.as_ref()))), ev)
+                }
                 Ok((_, ev)) => (None, ev),
                 Err(quick_xml::Error::Namespace(e)) => {
                     // Raised while binding the namespaces of the start tag at `start`.
@@ -369,6 +387,7 @@ impl<'a> TreeBuilder<'a> {
                     }
                     let el = self.start(ns, &s, start)?;
                     stack.push(el);
+                    self.starts.push(self.open_children.len());
                 }
                 (ns, Event::Empty(s)) => {
                     pending = None;
@@ -381,28 +400,23 @@ impl<'a> TreeBuilder<'a> {
                         );
                     }
                     let el = self.start(ns, &s, start)?;
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(Node::Element(el)),
+                    match stack.last() {
+                        Some(_) => self.open_children.push(BNode::Element(el)),
                         None => root = Some(el),
                     }
                 }
                 (_, Event::End(_)) => {
                     if let Some((text, at)) = pending.take() {
-                        if stack.last().is_some_and(|e| !e.has_elements()) {
+                        if !stack.is_empty() && !self.open_has_elements() {
                             self.text_node(&mut stack, false, text, at)?;
                         }
                     }
-                    let Some(mut el) = stack.pop() else {
+                    let (Some(mut el), Some(first)) = (stack.pop(), self.starts.pop()) else {
                         return Err(self.syntax(start, "unexpected end tag"));
                     };
-                    if el.has_elements() {
-                        el.children.retain(|n| match n {
-                            Node::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
-                            Node::Element(_) => true,
-                        });
-                    }
-                    match stack.last_mut() {
-                        Some(parent) => parent.children.push(Node::Element(el)),
+                    el.children = self.close_children(first);
+                    match stack.last() {
+                        Some(_) => self.open_children.push(BNode::Element(el)),
                         None => root = Some(el),
                     }
                 }
@@ -449,10 +463,35 @@ impl<'a> TreeBuilder<'a> {
         })
     }
 
+    /// Whether the innermost open element has a child element so far.
+    fn open_has_elements(&self) -> bool {
+        let first = self.starts.last().copied().unwrap_or(0);
+        self.open_children[first..]
+            .iter()
+            .any(|n| matches!(n, BNode::Element(_)))
+    }
+
+    /// The children of the element whose end tag was just read (they start at
+    /// `first`), in a `Vec` of their size. When it has child elements, white-space-only
+    /// text between them is layout and is dropped.
+    fn close_children(&mut self, first: usize) -> Vec<BNode<'a>> {
+        let keep = |n: &BNode<'_>| match n {
+            BNode::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
+            BNode::Element(_) => true,
+        };
+        let children = &self.open_children[first..];
+        if !children.iter().any(|n| matches!(n, BNode::Element(_))) {
+            return self.open_children.drain(first..).collect();
+        }
+        let mut kept = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
+        kept.extend(self.open_children.drain(first..).filter(keep));
+        kept
+    }
+
     /// Hold whitespace-only text back (see `run`), or add text to the open element.
     fn text_or_pending(
         &mut self,
-        stack: &mut [Element],
+        stack: &mut [BElement<'a>],
         pending: &mut Option<(Cow<'a, str>, usize)>,
         after_root: bool,
         text: Cow<'a, str>,
@@ -461,9 +500,9 @@ impl<'a> TreeBuilder<'a> {
         if let Some((held, at)) = pending.take() {
             self.text_node(stack, after_root, held, at)?;
         }
-        let follows_text = stack
-            .last()
-            .is_some_and(|e| matches!(e.children.last(), Some(Node::Text(_))));
+        let first = self.starts.last().copied().unwrap_or(0);
+        let follows_text =
+            !stack.is_empty() && matches!(self.open_children[first..].last(), Some(BNode::Text(_)));
         if !stack.is_empty() && !follows_text && text.chars().all(is_xml_space) {
             *pending = Some((text, offset));
             return Ok(());
@@ -473,9 +512,9 @@ impl<'a> TreeBuilder<'a> {
 
     fn text_node(
         &mut self,
-        stack: &mut [Element],
+        stack: &mut [BElement<'a>],
         after_root: bool,
-        text: Cow<'_, str>,
+        text: Cow<'a, str>,
         offset: usize,
     ) -> Result<()> {
         if text.is_empty() {
@@ -483,26 +522,56 @@ impl<'a> TreeBuilder<'a> {
             return Ok(());
         }
         self.check_chars(&text, offset)?;
-        let Some(parent) = stack.last_mut() else {
+        if stack.is_empty() {
             if text.trim_matches(is_xml_space).is_empty() {
                 return Ok(());
             }
             let what = if after_root { "after" } else { "before" };
             return Err(self.syntax(offset, format!("text {what} the root element")));
-        };
-        if let Some(Node::Text(last)) = parent.children.last_mut() {
-            last.text.push_str(&text);
+        }
+        let first = self.starts.last().copied().unwrap_or(0);
+        if let Some(BNode::Text(last)) = self.open_children[first..].last_mut() {
+            last.text.to_mut().push_str(&text);
             return Ok(());
         }
         let position = self.lines.position(offset);
-        parent.children.push(Node::Text(Text {
-            text: text.into_owned(),
-            position,
-        }));
+        self.open_children
+            .push(BNode::Text(BText { text, position }));
         Ok(())
     }
 
-    fn start(&mut self, ns: Option<String>, s: &BytesStart<'_>, offset: usize) -> Result<Element> {
+    /// `s`, a slice of the input, with the input's lifetime (`None` if it is not
+    /// part of the input).
+    fn in_text(&self, s: &str) -> Option<&'a str> {
+        let start = (s.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        self.text.get(start..start.checked_add(s.len())?)
+    }
+
+    /// A value borrowed from the input where it can be.
+    fn value_of(&self, v: Cow<'_, str>) -> Cow<'a, str> {
+        match v {
+            Cow::Borrowed(b) => match self.in_text(b) {
+                Some(b) => Cow::Borrowed(b),
+                None => Cow::Owned(b.to_owned()),
+            },
+            Cow::Owned(o) => Cow::Owned(o),
+        }
+    }
+
+    /// A name as a slice of the input (names are never rewritten).
+    fn name_of(&mut self, name: &str, offset: usize) -> Result<&'a str> {
+        match self.in_text(name) {
+            Some(n) => Ok(n),
+            None => Err(self.syntax(offset, "internal: a name that is not part of the input")),
+        }
+    }
+
+    fn start(
+        &mut self,
+        ns: Option<Cow<'a, str>>,
+        s: &BytesStart<'_>,
+        offset: usize,
+    ) -> Result<BElement<'a>> {
         let position = self.lines.position(offset);
         let qname = s.name();
         if !is_qname(qname.as_ref()) {
@@ -518,13 +587,18 @@ impl<'a> TreeBuilder<'a> {
                 "the prefix xmlns is reserved for namespace declarations, not elements",
             ));
         }
-        let name = Name {
-            namespace: ns,
-            prefix: prefix.map(|p| str_of(p.as_ref())),
-            local: str_of(local.as_ref()),
+        let prefix = match prefix {
+            Some(p) => Some(self.name_of(p.as_ref(), offset)?),
+            None => None,
         };
-        let mut attributes = Vec::new();
-        let mut prefixed: HashSet<(Option<String>, String)> = HashSet::new();
+        let name = BName {
+            namespace: ns,
+            prefix,
+            local: self.name_of(local.as_ref(), offset)?,
+        };
+        let mut attributes = std::mem::take(&mut self.attributes);
+        attributes.clear();
+        let mut prefixed: HashSet<(Option<Cow<'a, str>>, &'a str)> = HashSet::new();
         let base = self.text.as_ptr() as usize;
         for attr in s.attributes() {
             let attr = match attr {
@@ -552,9 +626,11 @@ impl<'a> TreeBuilder<'a> {
             if attr.key.prefix().is_none() {
                 // Unprefixed attributes are in no namespace; quick-xml has already
                 // refused a repeated name.
-                attributes.push(Attribute {
-                    name: Name::local(str_of(attr.key.as_ref())),
-                    value: value.into_owned(),
+                let local = self.name_of(attr.key.as_ref(), key_offset)?;
+                let value = self.value_of(value);
+                attributes.push(BAttribute {
+                    name: BName::local(local),
+                    value,
                     position: attr_position,
                 });
                 continue;
@@ -562,42 +638,45 @@ impl<'a> TreeBuilder<'a> {
             let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
             let namespace = match res {
                 ResolveResult::Unbound => None,
-                ResolveResult::Bound(ns) => Some(namespace_uri(ns.as_ref())),
+                ResolveResult::Bound(ns) => Some(Cow::Owned(namespace_uri(ns.as_ref()))),
                 ResolveResult::Unknown(p) => {
                     return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
                 }
             };
-            let prefix = attr.key.prefix().map(|p| str_of(p.as_ref()));
-            let name = Name {
+            let prefix = match attr.key.prefix() {
+                Some(p) => Some(self.name_of(p.as_ref(), key_offset)?),
+                None => None,
+            };
+            let name = BName {
                 namespace,
                 prefix,
-                local: str_of(local.as_ref()),
+                local: self.name_of(local.as_ref(), key_offset)?,
             };
             // Prefixed names are always in a namespace, so they can only repeat each
             // other (`a:x` and `b:x` with `a` and `b` bound to one URI).
-            if !prefixed.insert((name.namespace.clone(), name.local.clone())) {
+            if !prefixed.insert((name.namespace.clone(), name.local)) {
                 return Err(self.syntax(
                     key_offset,
                     format!("duplicate attribute {}", name.qualified()),
                 ));
             }
-            attributes.push(Attribute {
+            let value = self.value_of(value);
+            attributes.push(BAttribute {
                 name,
-                value: value.into_owned(),
+                value,
                 position: attr_position,
             });
         }
-        Ok(Element {
+        let mut exact = Vec::with_capacity(attributes.len());
+        exact.append(&mut attributes);
+        self.attributes = attributes;
+        Ok(BElement {
             name,
-            attributes,
+            attributes: exact,
             children: Vec::new(),
             position,
         })
     }
-}
-
-fn str_of(s: &str) -> String {
-    s.to_owned()
 }
 
 /// XML's whitespace characters (space, tab, CR, LF).

@@ -9,13 +9,14 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use crate::xml::borrowed::{BElement, BName, BNode};
 use crate::xml::de::{ElementDe, TaggedEnum, ValueDe};
 use crate::xml::error::{Error, Result};
 use crate::xml::fields::{
     EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD, VALUE_FIELD,
 };
 use crate::xml::raw::{self, Extra, Stashed, Unmodelled};
-use crate::xml::tree::{is_xml_space, Element, Name, Node};
+use crate::xml::tree::{is_xml_space, Node};
 
 enum Entry {
     Attr(&'static str, usize),
@@ -68,7 +69,7 @@ pub(crate) struct StructAccess<'de> {
     has_extra: bool,
 }
 
-fn attr_key_matches(field: &str, name: &Name) -> bool {
+fn attr_key_matches(field: &str, name: &BName<'_>) -> bool {
     field.strip_prefix('@').is_some_and(|k| name.matches_key(k))
 }
 
@@ -88,7 +89,7 @@ impl<'de> StructAccess<'de> {
                 entries.push(Entry::Attr(f, i));
             }
         }
-        let has_text = elem.children.iter().any(|n| matches!(n, Node::Text(_)));
+        let has_text = elem.children.iter().any(|n| matches!(n, BNode::Text(_)));
         if has_text {
             if let Some(f) = fields.iter().find(|f| **f == TEXT_FIELD) {
                 entries.push(Entry::Text(f));
@@ -97,7 +98,9 @@ impl<'de> StructAccess<'de> {
         let value_field = fields.iter().find(|f| **f == VALUE_FIELD);
         let mut first_value = None;
         for (i, node) in elem.children.iter().enumerate() {
-            let Node::Element(child) = node else { continue };
+            let BNode::Element(child) = node else {
+                continue;
+            };
             match field_for(fields, child) {
                 Some(f) => {
                     let seen = entries
@@ -136,8 +139,8 @@ impl<'de> StructAccess<'de> {
             || elem.children.iter().enumerate().any(|(i, n)| {
                 !self.child_used.get(i)
                     && match n {
-                        Node::Element(_) => true,
-                        Node::Text(t) => {
+                        BNode::Element(_) => true,
+                        BNode::Text(t) => {
                             !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
                         }
                     }
@@ -155,7 +158,7 @@ impl<'de> StructAccess<'de> {
                     position: Some(a.position),
                     kind: "attribute",
                 });
-                extra.attributes.push(a.clone());
+                extra.attributes.push(a.to_owned_attribute());
             }
         }
         for (i, node) in elem.children.iter().enumerate() {
@@ -163,15 +166,15 @@ impl<'de> StructAccess<'de> {
                 continue;
             }
             match node {
-                Node::Element(child) => {
+                BNode::Element(child) => {
                     extra.origin.push(Unmodelled {
                         path: doc.element_path(child),
                         position: Some(child.position),
                         kind: "element",
                     });
-                    extra.nodes.push(node.clone());
+                    extra.nodes.push(node.to_owned_node());
                 }
-                Node::Text(t) => {
+                BNode::Text(t) => {
                     if self.text_used || t.text.trim_matches(is_xml_space).is_empty() {
                         continue;
                     }
@@ -185,7 +188,7 @@ impl<'de> StructAccess<'de> {
                     // too: the value reads back as it is written.
                     match extra.nodes.last_mut() {
                         Some(Node::Text(last)) => last.text.push_str(&t.text),
-                        _ => extra.nodes.push(node.clone()),
+                        _ => extra.nodes.push(node.to_owned_node()),
                     }
                 }
             }
@@ -235,7 +238,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 self.attr_used.set(i);
                 let attr = &de.elem.attributes[i];
                 seed.deserialize(ValueDe {
-                    value: Cow::Borrowed(attr.value.as_str()),
+                    value: Cow::Borrowed(attr.value.as_ref()),
                     doc: de.doc,
                     elem: de.elem,
                     attr: Some(attr),
@@ -244,7 +247,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
             Some(Entry::Text(_)) => {
                 self.text_used = true;
                 for (i, n) in de.elem.children.iter().enumerate() {
-                    if matches!(n, Node::Text(_)) {
+                    if matches!(n, BNode::Text(_)) {
                         self.child_used.set(i);
                     }
                 }
@@ -282,7 +285,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
 }
 
 /// The element field (`name` or `{uri}name`) that takes `child`, if any.
-fn field_for(fields: &'static [&'static str], child: &Element) -> Option<&'static str> {
+fn field_for(fields: &'static [&'static str], child: &BElement<'_>) -> Option<&'static str> {
     fields
         .iter()
         .find(|f| is_element_key(f) && child.name.matches_key(f))
@@ -291,30 +294,30 @@ fn field_for(fields: &'static [&'static str], child: &Element) -> Option<&'stati
 
 /// Children named `key`, from index `first` on.
 fn group<'e>(
-    elem: &'e Element,
+    elem: &'e BElement<'e>,
     key: &'static str,
     first: usize,
-) -> impl Iterator<Item = (usize, &'e Element)> {
+) -> impl Iterator<Item = (usize, &'e BElement<'e>)> {
     elem.children[first..]
         .iter()
         .enumerate()
         .filter_map(move |(i, n)| match n {
-            Node::Element(e) if e.name.matches_key(key) => Some((first + i, e)),
+            BNode::Element(e) if e.name.matches_key(key) => Some((first + i, e)),
             _ => None,
         })
 }
 
 /// Children no element field takes, from index `first` on.
 fn unclaimed<'e>(
-    elem: &'e Element,
+    elem: &'e BElement<'e>,
     fields: &'static [&'static str],
     first: usize,
-) -> impl Iterator<Item = (usize, &'e Element)> {
+) -> impl Iterator<Item = (usize, &'e BElement<'e>)> {
     elem.children[first..]
         .iter()
         .enumerate()
         .filter_map(move |(i, n)| match n {
-            Node::Element(e) if field_for(fields, e).is_none() => Some((first + i, e)),
+            BNode::Element(e) if field_for(fields, e).is_none() => Some((first + i, e)),
             _ => None,
         })
 }
@@ -331,8 +334,8 @@ impl<'de> GroupDe<'_, 'de> {
     fn first(self) -> ElementDe<'de> {
         *self.taken = 1;
         let first = match &self.de.elem.children[self.first] {
-            Node::Element(e) => e,
-            Node::Text(_) => unreachable!("a group starts at an element"),
+            BNode::Element(e) => e,
+            BNode::Text(_) => unreachable!("a group starts at an element"),
         };
         self.de.child(first)
     }
@@ -365,9 +368,10 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let (de, elem) = (self.de, self.de.elem);
-        *self.taken = group(elem, self.key, self.first).count();
+        let left = group(elem, self.key, self.first).count();
+        *self.taken = left;
         let items = group(elem, self.key, self.first).map(move |(_, e)| de.child(e));
-        visitor.visit_seq(Items(items))
+        visitor.visit_seq(Items { items, left })
     }
 
     fn deserialize_unit_struct<V: Visitor<'de>>(
@@ -418,7 +422,12 @@ impl<'de> Deserializer<'de> for GroupDe<'_, 'de> {
     }
 }
 
-struct Items<I>(I);
+/// A list's items, with their number (serde sizes the `Vec` from it: one allocation
+/// instead of one per doubling, which copies every large item moved so far).
+struct Items<I> {
+    items: I,
+    left: usize,
+}
 
 impl<'de, I, D> SeqAccess<'de> for Items<I>
 where
@@ -428,10 +437,17 @@ where
     type Error = Error;
 
     fn next_element_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<Option<S::Value>> {
-        match self.0.next() {
-            Some(de) => seed.deserialize(de).map(Some),
+        match self.items.next() {
+            Some(de) => {
+                self.left = self.left.saturating_sub(1);
+                seed.deserialize(de).map(Some)
+            }
             None => Ok(None),
         }
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.left)
     }
 }
 
@@ -451,9 +467,10 @@ impl<'de> Deserializer<'de> for ChildrenDe<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let doc = self.de.doc;
+        let left = unclaimed(self.de.elem, self.fields, self.first).count();
         let items = unclaimed(self.de.elem, self.fields, self.first)
             .map(|(_, e)| ChildDe(ElementDe::new(e, doc)));
-        visitor.visit_seq(Items(items))
+        visitor.visit_seq(Items { items, left })
     }
 
     serde::forward_to_deserialize_any! {

@@ -11,12 +11,13 @@ use serde::de::{
     VariantAccess, Visitor,
 };
 
+use crate::xml::borrowed::{BAttribute, BElement};
 use crate::xml::de::fields::StructAccess;
 use crate::xml::error::{Error, Result};
 use crate::xml::fields::{OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
 use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled};
-use crate::xml::tree::{is_xml_space, Attribute, Element};
+use crate::xml::tree::is_xml_space;
 
 impl de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -45,7 +46,7 @@ fn display_key(key: &str) -> &str {
     key.rsplit_once('}').map_or(key, |(_, local)| local)
 }
 
-pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
+pub(crate) fn from_element<T: DeserializeOwned>(element: &BElement<'_>, root: &str) -> Result<T> {
     if !element.name.matches_key(root) {
         return Err(Error::Parse {
             position: element.position,
@@ -63,7 +64,7 @@ pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -
 
 /// "expected the root element <root>, found <other>", naming the namespaces when
 /// they differ (`<domain>` in the QEMU namespace is not `<domain>`).
-fn wrong_root(element: &Element, root: &str) -> String {
+fn wrong_root(element: &BElement<'_>, root: &str) -> String {
     let (root_ns, root_local) = match root.strip_prefix('{').and_then(|k| k.split_once('}')) {
         Some((ns, local)) => (Some(ns), local),
         None => (None, root),
@@ -88,7 +89,12 @@ fn wrong_root(element: &Element, root: &str) -> String {
 // Paths
 
 /// Give a location-less error the place it happened.
-pub(crate) fn locate(err: Error, doc: &Doc<'_>, elem: &Element, attr: Option<&Attribute>) -> Error {
+pub(crate) fn locate<'de>(
+    err: Error,
+    doc: &Doc<'de>,
+    elem: &BElement<'de>,
+    attr: Option<&BAttribute<'_>>,
+) -> Error {
     match err {
         Error::Value { path, message } if path.is_empty() => {
             let (path, position) = match attr {
@@ -118,8 +124,8 @@ fn parse_number<T: std::str::FromStr>(s: &str, what: &str) -> Result<T> {
 pub(crate) struct ValueDe<'a, 'de> {
     pub(crate) value: Cow<'de, str>,
     pub(crate) doc: &'de Doc<'de>,
-    pub(crate) elem: &'de Element,
-    pub(crate) attr: Option<&'a Attribute>,
+    pub(crate) elem: &'de BElement<'de>,
+    pub(crate) attr: Option<&'a BAttribute<'de>>,
 }
 
 impl ValueDe<'_, '_> {
@@ -239,18 +245,18 @@ impl<'de> Deserializer<'de> for ValueDe<'_, 'de> {
 /// scalars, or as a tagged enum.
 #[derive(Clone, Copy)]
 pub(crate) struct ElementDe<'de> {
-    pub(crate) elem: &'de Element,
+    pub(crate) elem: &'de BElement<'de>,
     /// The document: its root and the paths of its elements.
     pub(crate) doc: &'de Doc<'de>,
     /// Attribute already used as an enum tag.
     pub(crate) skip_attr: Option<&'static str>,
     /// The element holding this one, when read as a named field: the place a
     /// parent-tagged enum (`^@type`) finds its tag.
-    pub(crate) parent: Option<&'de Element>,
+    pub(crate) parent: Option<&'de BElement<'de>>,
 }
 
 impl<'de> ElementDe<'de> {
-    pub(crate) fn new(elem: &'de Element, doc: &'de Doc<'de>) -> Self {
+    pub(crate) fn new(elem: &'de BElement<'de>, doc: &'de Doc<'de>) -> Self {
         ElementDe {
             elem,
             doc,
@@ -260,7 +266,7 @@ impl<'de> ElementDe<'de> {
     }
 
     /// `child`, read as a field of this element.
-    pub(crate) fn child(&self, child: &'de Element) -> Self {
+    pub(crate) fn child(&self, child: &'de BElement<'de>) -> Self {
         ElementDe {
             elem: child,
             doc: self.doc,
@@ -273,8 +279,8 @@ impl<'de> ElementDe<'de> {
         locate(err, self.doc, self.elem, None)
     }
 
-    pub(crate) fn is_skipped(&self, a: &Attribute) -> bool {
-        a.name.namespace.is_none() && self.skip_attr == Some(a.name.local.as_str())
+    pub(crate) fn is_skipped(&self, a: &BAttribute<'_>) -> bool {
+        a.name.namespace.is_none() && self.skip_attr == Some(a.name.local)
     }
 
     /// The element's text, refusing attributes or children that a scalar would lose.
@@ -302,7 +308,7 @@ impl<'de> ElementDe<'de> {
         Ok(self.elem.text())
     }
 
-    pub(crate) fn value(&self) -> Result<ValueDe<'static, 'de>> {
+    pub(crate) fn value(&self) -> Result<ValueDe<'de, 'de>> {
         Ok(ValueDe {
             value: self.text_only()?,
             doc: self.doc,
@@ -318,7 +324,7 @@ impl<'de> ElementDe<'de> {
             kind: "element",
         });
         raw::put(Stashed::Raw(RawElement {
-            element: self.elem.clone(),
+            element: self.elem.to_owned_element(),
             origin,
         }));
     }
@@ -464,7 +470,7 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 }
 
 /// The unprefixed attribute `name` of `elem`.
-fn find_attr<'e>(elem: &'e Element, name: &str) -> Option<&'e Attribute> {
+fn find_attr<'e>(elem: &'e BElement<'e>, name: &str) -> Option<&'e BAttribute<'e>> {
     elem.attributes
         .iter()
         .find(|a| a.name.namespace.is_none() && a.name.local == name)
@@ -485,7 +491,7 @@ impl<'de> ElementDe<'de> {
             None => (spec, None),
         };
         let value = match self.parent.and_then(|p| find_attr(p, tag)) {
-            Some(a) => Some(a.value.as_str()),
+            Some(a) => Some(a.value.as_ref()),
             None => default,
         };
         let known = value.and_then(|v| {
