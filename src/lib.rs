@@ -32,6 +32,7 @@ pub mod tuning;
 pub mod units;
 mod validate;
 pub mod values;
+pub mod version;
 pub mod vmware;
 pub mod xen;
 pub mod xml;
@@ -43,6 +44,7 @@ pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
+pub use crate::version::{LibvirtVersion, Requirement};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
 
 /// The examples of `docs/cookbook.md`, compiled and run as doctests.
