@@ -122,6 +122,32 @@ fn is_about(m: &Mention, subject: &Subject<'_>) -> bool {
     }
 }
 
+/// The section that documents what `subject` belongs to (an attribute's element, a
+/// value's attribute), for an entry the documentation does not name itself.
+fn owner_section(subject: &Subject<'_>, mentions: &[Mention]) -> Option<String> {
+    let owner = match *subject {
+        Subject::Element { parent, .. } => Subject::Element {
+            parent: "domain",
+            name: parent,
+        },
+        Subject::Attribute { element, .. } => Subject::Element {
+            parent: "domain",
+            name: element,
+        },
+        Subject::Value {
+            element, attribute, ..
+        } => Subject::Attribute {
+            element,
+            name: attribute,
+        },
+    };
+    mentions
+        .iter()
+        .filter(|m| is_about(m, &owner))
+        .min_by_key(|m| m.rank)
+        .map(|m| m.section.clone())
+}
+
 /// The bounds the older grammars put on a key: after `lower` (it lacks it), at most
 /// `upper` (it has it explicitly).
 struct Bounds {
@@ -199,6 +225,7 @@ fn generate(dir: &Path) -> String {
         let section = documented
             .or_else(|| about.iter().min_by_key(|m| m.rank))
             .map(|m| m.section.clone())
+            .or_else(|| owner_section(&subject, &mentions))
             .unwrap_or_default();
         entries.insert(
             key.clone(),

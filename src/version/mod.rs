@@ -126,26 +126,11 @@ pub struct Requirement {
 }
 
 impl fmt::Display for Requirement {
-    /// `PATH: needs libvirt X.Y (section)`, with the value for a new value and the
-    /// reason for a release the documentation does not give.
+    /// `PATH: needs libvirt X.Y (section)`, with the value when the value is what is
+    /// new, and the reason when the documentation gives no release:
+    /// `/domain/devices/sound/@model: needs libvirt 10.4 for "virtio" (Sound devices)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path)?;
-        if let Some(value) = &self.value {
-            write!(f, "={value:?}")?;
-        }
-        write!(f, ": needs libvirt {}", self.version)?;
-        let section = if self.section.is_empty() {
-            "formatdomain"
-        } else {
-            self.section
-        };
-        match self.since {
-            Since::Documented(_) => write!(f, " ({section})"),
-            Since::After(v) => write!(
-                f,
-                " ({section}; {v}'s schema refuses it, the documentation gives no release)"
-            ),
-        }
+        write!(f, "{}: {}", self.path, self.needs())
     }
 }
 
@@ -197,7 +182,8 @@ impl Domain {
 }
 
 impl Requirement {
-    fn problem_message(&self, target: LibvirtVersion) -> String {
+    /// `needs libvirt X.Y[ for "value"] (section[; reason])`.
+    fn needs(&self) -> String {
         let what = match &self.value {
             Some(v) => format!(" for {v:?}"),
             None => String::new(),
@@ -209,12 +195,15 @@ impl Requirement {
         };
         let why = match self.since {
             Since::Documented(_) => String::new(),
-            Since::After(v) => format!("; {v}'s schema refuses it"),
+            Since::After(v) => {
+                format!("; {v}'s schema refuses it, the documentation gives no release")
+            }
         };
-        format!(
-            "needs libvirt {}{what} ({section}{why}), the target is {target}",
-            self.version
-        )
+        format!("needs libvirt {}{what} ({section}{why})", self.version)
+    }
+
+    fn problem_message(&self, target: LibvirtVersion) -> String {
+        format!("{}, the target is {target}", self.needs())
     }
 }
 
@@ -230,24 +219,44 @@ fn name_key(name: &Name) -> String {
 pub(crate) fn element_requirements(root: &Element) -> Vec<Requirement> {
     let mut out = Vec::new();
     let path = format!("/{}", root.name.qualified());
-    walk(root, "", "", &path, &mut out);
+    walk(root, "", "", &path, LibvirtVersion::OLDEST, &mut out);
     out
 }
 
-fn walk(elem: &Element, gp: &str, p: &str, path: &str, out: &mut Vec<Requirement>) {
+/// Lists the requirements of `elem` (at `path`, below `p` below `gp`) and its
+/// content. What an element's own requirement already implies (an attribute of an
+/// element new in 9.1 that is no newer) is not listed again: `implied` is the newest
+/// requirement of the element's ancestors.
+fn walk(
+    elem: &Element,
+    gp: &str,
+    p: &str,
+    path: &str,
+    implied: LibvirtVersion,
+    out: &mut Vec<Requirement>,
+) {
     let name = name_key(&elem.name);
-    let key = format!("{gp}/{p}/{name}");
-    if let Some(entry) = lookup(&key) {
-        out.push(requirement(entry, path.to_owned(), None));
+    let mut implied = implied;
+    if let Some(entry) = lookup(&format!("{gp}/{p}/{name}")) {
+        if entry.since.version() > implied {
+            out.push(requirement(entry, path.to_owned(), None));
+            implied = entry.since.version();
+        }
     }
     for attr in &elem.attributes {
         let attr_key = format!("{p}/{name}/@{}", name_key(&attr.name));
         let attr_path = format!("{path}/@{}", attr.name.qualified());
+        let mut attr_implied = implied;
         if let Some(entry) = lookup(&attr_key) {
-            out.push(requirement(entry, attr_path.clone(), None));
+            if entry.since.version() > attr_implied {
+                out.push(requirement(entry, attr_path.clone(), None));
+                attr_implied = entry.since.version();
+            }
         }
         if let Some(entry) = lookup(&format!("{attr_key}={}", attr.value)) {
-            out.push(requirement(entry, attr_path, Some(attr.value.clone())));
+            if entry.since.version() > attr_implied {
+                out.push(requirement(entry, attr_path, Some(attr.value.clone())));
+            }
         }
     }
     // Sibling counts first, so a path gets an index only where its name repeats
@@ -266,7 +275,7 @@ fn walk(elem: &Element, gp: &str, p: &str, path: &str, out: &mut Vec<Requirement
         } else {
             format!("{path}/{}", child.name.qualified())
         };
-        crate::xml::with_stack(|| walk(child, p, &name, &child_path, out));
+        crate::xml::with_stack(|| walk(child, p, &name, &child_path, implied, out));
     }
 }
 

@@ -10,7 +10,7 @@ use crate::error::Error;
 ///
 /// Parsed from `9.0` or `9.0.0`; displayed without a zero micro (`9.0`, `10.4`,
 /// `9.0.1`), so the two spellings read back to the same value. Ordered by release.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct LibvirtVersion {
     /// The major number (bumped every January).
     pub major: u32,
@@ -56,6 +56,13 @@ impl fmt::Display for LibvirtVersion {
         } else {
             write!(f, "{}.{}.{}", self.major, self.minor, self.micro)
         }
+    }
+}
+
+/// Written as its [`Display`](fmt::Display) form (`"10.4"`), as JSON shows it.
+impl serde::Serialize for LibvirtVersion {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
     }
 }
 

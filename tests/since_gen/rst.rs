@@ -144,35 +144,169 @@ pub fn read(text: &str) -> Vec<Mention> {
         while terms.last().is_some_and(|(ti, _)| *ti >= block.indent) {
             terms.pop();
         }
-        let mut body = block.lines.as_slice();
-        if body.len() > 1 && indent_of(&body[1]) > block.indent && !body[0].contains(":since:") {
-            let term_lits = literals(&body[0]).into_iter().map(|(_, l)| l).collect();
-            terms.push((block.indent, term_lits));
-            body = &body[1..];
+        if is_table_border(&block.lines[0]) {
+            let mut context = section_context.clone();
+            for (_, term) in &terms {
+                context.extend(term.iter().map(|l| l.context_name().to_owned()));
+            }
+            read_table(&block, &section, &context, &mut out);
+            continue;
         }
-        let paragraph = body.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
-        let lits = literals(&paragraph);
-        if section_fresh {
-            section_context.extend(lits.iter().map(|(_, l)| l.context_name().to_owned()));
-            section_fresh = false;
-        }
-        let mut context = section_context.clone();
-        context.extend(lits.iter().map(|(_, l)| l.context_name().to_owned()));
-        for (_, term) in &terms {
-            context.extend(term.iter().map(|l| l.context_name().to_owned()));
-        }
-        read_paragraph(&paragraph, &lits, &section, &context, &mut out);
-        for (_, term) in &terms {
-            for lit in term {
-                out.push(Mention {
-                    release: None,
-                    rank: 1,
-                    lit: lit.clone(),
-                    section: section.clone(),
-                    context: context.clone(),
-                });
+        // A block may hold several definition list items without blank lines
+        // between them: a line at the block's indent followed by a more indented one
+        // is a term, and the lines after it up to the next such line its body.
+        let mut segments: Vec<(Option<&String>, Vec<&String>)> = vec![(None, Vec::new())];
+        for (n, line) in block.lines.iter().enumerate() {
+            let is_term = indent_of(line) == block.indent
+                && block
+                    .lines
+                    .get(n + 1)
+                    .is_some_and(|next| indent_of(next) > block.indent)
+                && !line.contains(":since:");
+            if is_term {
+                segments.push((Some(line), Vec::new()));
+            } else if let Some(last) = segments.last_mut() {
+                last.1.push(line);
             }
         }
+        for (term, body) in segments {
+            if let Some(term) = term {
+                while terms.last().is_some_and(|(ti, _)| *ti >= block.indent) {
+                    terms.pop();
+                }
+                let term_lits = literals(term).into_iter().map(|(_, l)| l).collect();
+                terms.push((block.indent, term_lits));
+            }
+            if body.is_empty() {
+                continue;
+            }
+            let paragraph = body.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
+            let lits = literals(&paragraph);
+            if section_fresh {
+                section_context.extend(lits.iter().map(|(_, l)| l.context_name().to_owned()));
+                section_fresh = false;
+            }
+            let mut context = section_context.clone();
+            context.extend(lits.iter().map(|(_, l)| l.context_name().to_owned()));
+            for (_, term) in &terms {
+                context.extend(term.iter().map(|l| l.context_name().to_owned()));
+            }
+            read_paragraph(&paragraph, &lits, &section, &context, &mut out);
+            for (_, term) in &terms {
+                for lit in term {
+                    out.push(Mention {
+                        release: None,
+                        rank: 1,
+                        lit: lit.clone(),
+                        section: section.clone(),
+                        context: context.clone(),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `=====  =====`: the border of a simple table.
+fn is_table_border(line: &str) -> bool {
+    let t = line.trim();
+    t.contains(' ') && t.starts_with('=') && t.chars().all(|c| c == '=' || c == ' ')
+}
+
+/// A simple table: each row's first cell names its subject (a feature element, an
+/// event name); an annotation in the row is about it.
+fn read_table(block: &Block, section: &str, context: &BTreeSet<String>, out: &mut Vec<Mention>) {
+    let mut rows: Vec<String> = Vec::new();
+    for line in &block.lines {
+        if is_table_border(line) {
+            continue;
+        }
+        if indent_of(line) <= block.indent || rows.is_empty() {
+            rows.push(line.trim().to_owned());
+        } else if let Some(last) = rows.last_mut() {
+            last.push(' ');
+            last.push_str(line.trim());
+        }
+    }
+    for row in rows {
+        let first = row
+            .split_whitespace()
+            .next()
+            .unwrap_or("")
+            .trim_matches('`');
+        let Some(subject) = Lit::parse(first) else {
+            continue;
+        };
+        let mut context = context.clone();
+        context.insert(subject.context_name().to_owned());
+        let lits = literals(&row);
+        context.extend(lits.iter().map(|(_, l)| l.context_name().to_owned()));
+        out.push(Mention {
+            release: None,
+            rank: 1,
+            lit: subject.clone(),
+            section: section.to_owned(),
+            context: context.clone(),
+        });
+        for (_, _, content) in annotations_in(&row) {
+            for (release, words) in clauses(content) {
+                let mut push = |rank, lit: Lit| {
+                    out.push(Mention {
+                        release: Some(release),
+                        rank,
+                        lit,
+                        section: section.to_owned(),
+                        context: context.clone(),
+                    })
+                };
+                push(0, subject.clone());
+                for word in words {
+                    push(0, word);
+                }
+            }
+        }
+    }
+}
+
+/// Each `:since:` annotation of `text`: (start, end, content).
+fn annotations_in(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut annotations = Vec::new();
+    let mut from = 0;
+    while let Some(at) = text[from..].find(":since:`") {
+        let start = from + at;
+        let content_start = start + ":since:`".len();
+        let Some(len) = text[content_start..].find('`') else {
+            break;
+        };
+        annotations.push((
+            start,
+            content_start + len + 1,
+            &text[content_start..content_start + len],
+        ));
+        from = content_start + len + 1;
+    }
+    annotations
+}
+
+/// The clauses of an annotation (split at `,` and `;`) that give a release, each with
+/// the names written in it: `direct and extended modes 11.0.0 (QEMU 7.1.0)` gives
+/// 11.0.0 with `direct`, `and`, `extended`, `modes` (names that match nothing in the
+/// grammar do no harm).
+fn clauses(content: &str) -> Vec<(Release, Vec<Lit>)> {
+    let mut out = Vec::new();
+    for clause in content.split([',', ';']) {
+        let Some(release) = release_in(clause) else {
+            continue;
+        };
+        let words = clause
+            .split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+            .map(|w| w.trim_matches(|c| c == '"' || c == '\'' || c == '`'))
+            .filter(|w| !w.is_empty() && !w.starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|w| !w.eq_ignore_ascii_case("since"))
+            .filter_map(Lit::parse)
+            .collect();
+        out.push((release, words));
     }
     out
 }
@@ -233,6 +367,14 @@ fn release_in(text: &str) -> Option<Release> {
         if !bytes[start].is_ascii_digit() || (start > 0 && bytes[start - 1].is_ascii_digit()) {
             continue;
         }
+        // `QEMU 8.2.0`: the hypervisor's release, not libvirt's.
+        if text[..start]
+            .trim_end()
+            .to_ascii_lowercase()
+            .ends_with("qemu")
+        {
+            continue;
+        }
         let end = text[start..]
             .find(|c: char| !c.is_ascii_digit() && c != '.')
             .map_or(text.len(), |e| start + e);
@@ -263,22 +405,7 @@ fn read_paragraph(
             context: context.clone(),
         })
     };
-    // Annotations: (start, end of the whole `:since:`…``, content).
-    let mut annotations = Vec::new();
-    let mut from = 0;
-    while let Some(at) = text[from..].find(":since:`") {
-        let start = from + at;
-        let content_start = start + ":since:`".len();
-        let Some(len) = text[content_start..].find('`') else {
-            break;
-        };
-        annotations.push((
-            start,
-            content_start + len + 1,
-            &text[content_start..content_start + len],
-        ));
-        from = content_start + len + 1;
-    }
+    let annotations = annotations_in(text);
     let in_annotation = |pos: usize| annotations.iter().any(|(s, e, _)| pos >= *s && pos < *e);
     // Sentence ends: ". " outside literals and annotations.
     let lit_spans = spans(text);
@@ -304,6 +431,12 @@ fn read_paragraph(
         if !word.is_empty() {
             if let Some(lit) = Lit::parse(word) {
                 push(out, release, 0, &lit);
+            }
+        }
+        // Later clauses naming their own subjects (`…, per-device boot since 0.8.8`).
+        for (clause_release, words) in clauses(content).into_iter().skip(1) {
+            for word in words {
+                push(out, Some(clause_release), 0, &word);
             }
         }
         let sentence_start = ends
