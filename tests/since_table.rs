@@ -124,7 +124,10 @@ fn is_about(m: &Mention, subject: &Subject<'_>) -> bool {
 
 /// The section that documents what `subject` belongs to (an attribute's element, a
 /// value's attribute), for an entry the documentation does not name itself.
-fn owner_section(subject: &Subject<'_>, mentions: &[Mention]) -> Option<String> {
+fn owner_section(key: &str, subject: &Subject<'_>, mentions: &[Mention]) -> Option<String> {
+    // The key's first element (`rng` in `rng/backend/@type=dbus`): a mention in its
+    // context is likelier to be about this owner than one elsewhere.
+    let outer = local(key.split('/').next().unwrap_or(""));
     let owner = match *subject {
         Subject::Element { parent, .. } => Subject::Element {
             parent: "domain",
@@ -144,7 +147,7 @@ fn owner_section(subject: &Subject<'_>, mentions: &[Mention]) -> Option<String> 
     mentions
         .iter()
         .filter(|m| is_about(m, &owner))
-        .min_by_key(|m| m.rank)
+        .min_by_key(|m| (!m.context.contains(outer), m.rank))
         .map(|m| m.section.clone())
 }
 
@@ -225,7 +228,7 @@ fn generate(dir: &Path) -> String {
         let section = documented
             .or_else(|| about.iter().min_by_key(|m| m.rank))
             .map(|m| m.section.clone())
-            .or_else(|| owner_section(&subject, &mentions))
+            .or_else(|| owner_section(&key, &subject, &mentions))
             .unwrap_or_default();
         entries.insert(
             key.clone(),

@@ -109,6 +109,12 @@ fn lookup(key: &str) -> Option<&'static SinceEntry> {
         .map(|i| &since_table::SINCE_TABLE[i])
 }
 
+/// The oldest release that has what the since table's `key` names, if the table
+/// lists it (see [`SinceEntry::key`] for the form).
+pub(crate) fn since(key: &str) -> Option<LibvirtVersion> {
+    lookup(key).map(|e| e.since.version())
+}
+
 /// Something in a domain that needs a libvirt release newer than 7.0's baseline:
 /// where it is, the release, and where libvirt documents it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
@@ -123,6 +129,9 @@ pub struct Requirement {
     pub since: Since,
     /// The section of formatdomain that documents it (empty when unknown).
     pub section: &'static str,
+    /// The since table's entry it comes from: `devices/sound/@model=virtio` (element
+    /// names of the grandparent and parent, the element, `@attribute`, `=value`).
+    pub key: &'static str,
 }
 
 impl fmt::Display for Requirement {
@@ -286,6 +295,7 @@ fn requirement(entry: &SinceEntry, path: String, value: Option<String>) -> Requi
         version: entry.since.version(),
         since: entry.since,
         section: entry.section,
+        key: entry.key,
     }
 }
 

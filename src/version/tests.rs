@@ -33,6 +33,10 @@ fn a_documented_value_is_a_requirement_with_its_path_and_section() {
     assert_eq!(virtio.path, "/domain/devices/sound[2]/@model");
     assert_eq!(virtio.version, entry.since.version());
     assert_eq!(virtio.section, entry.section);
+    assert_eq!(virtio.key, entry.key);
+    for r in &reqs {
+        assert_eq!(lookup(r.key).map(|e| e.since), Some(r.since), "{r}");
+    }
     assert!(virtio.version > LibvirtVersion::V9_0);
     assert_eq!(d.min_libvirt_version(), virtio.version);
     assert!(!reqs
