@@ -219,9 +219,16 @@ fn generate(dir: &Path) -> String {
         if bounds.lower.is_none() && documented.is_none() {
             continue;
         }
-        // A value the attribute's own entry already covers has no entry of its own.
+        // A value the attribute's own entry already covers has no entry of its own:
+        // one bound only by the attribute's absence, or one as old as the attribute.
         if let Some((attr, _)) = key.split_once('=') {
-            if documented.is_none() && bounds_of(attr, &old).lower == bounds.lower {
+            let release = documented.and_then(|m| m.release);
+            if release.is_none() && bounds_of(attr, &old).lower == bounds.lower {
+                continue;
+            }
+            if entries.get(attr).is_some_and(|a| {
+                a.documented == release && (release.is_some() || a.after == bounds.lower)
+            }) {
                 continue;
             }
         }

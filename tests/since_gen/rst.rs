@@ -14,7 +14,7 @@
 //!   (`"sd" since 1.1.2`), the literal just before it in the same sentence, every
 //!   literal after it when it opens the sentence ("Since 9.4.0 the ``usb`` sound
 //!   device … ``multichannel`` attribute"), the other literals before it, and the
-//!   literal just after it.
+//!   literal just after it, and the definition list term the paragraph belongs to.
 //!
 //! Every other literal is a [`Mention`] without a release, used to find the section
 //! that documents a name.
@@ -157,25 +157,31 @@ pub fn read(text: &str) -> Vec<Mention> {
         // is a term, and the lines after it up to the next such line its body.
         let mut segments: Vec<(Option<&String>, Vec<&String>)> = vec![(None, Vec::new())];
         for (n, line) in block.lines.iter().enumerate() {
-            let is_term = indent_of(line) == block.indent
-                && block
-                    .lines
-                    .get(n + 1)
-                    .is_some_and(|next| indent_of(next) > block.indent)
-                && !line.contains(":since:");
+            let is_term = block
+                .lines
+                .get(n + 1)
+                .is_some_and(|next| indent_of(next) > indent_of(line))
+                && !line.contains(":since:")
+                && !literals(line).is_empty()
+                && line.trim().starts_with("``");
+            let bullet = line.trim_start().starts_with("- ") || line.trim_start().starts_with("* ");
             if is_term {
                 segments.push((Some(line), Vec::new()));
+            } else if bullet {
+                // A list item is a paragraph of its own.
+                segments.push((None, vec![line]));
             } else if let Some(last) = segments.last_mut() {
                 last.1.push(line);
             }
         }
         for (term, body) in segments {
             if let Some(term) = term {
-                while terms.last().is_some_and(|(ti, _)| *ti >= block.indent) {
+                let indent = indent_of(term);
+                while terms.last().is_some_and(|(ti, _)| *ti >= indent) {
                     terms.pop();
                 }
                 let term_lits = literals(term).into_iter().map(|(_, l)| l).collect();
-                terms.push((block.indent, term_lits));
+                terms.push((indent, term_lits));
             }
             if body.is_empty() {
                 continue;
@@ -191,7 +197,8 @@ pub fn read(text: &str) -> Vec<Mention> {
             for (_, term) in &terms {
                 context.extend(term.iter().map(|l| l.context_name().to_owned()));
             }
-            read_paragraph(&paragraph, &lits, &section, &context, &mut out);
+            let term_lits: Vec<Lit> = terms.last().map(|(_, t)| t.clone()).unwrap_or_default();
+            read_paragraph(&paragraph, &lits, &term_lits, &section, &context, &mut out);
             for (_, term) in &terms {
                 for lit in term {
                     out.push(Mention {
@@ -392,6 +399,7 @@ fn release_in(text: &str) -> Option<Release> {
 fn read_paragraph(
     text: &str,
     lits: &[(usize, Lit)],
+    term: &[Lit],
     section: &str,
     context: &BTreeSet<String>,
     out: &mut Vec<Mention>,
@@ -439,7 +447,7 @@ fn read_paragraph(
                 push(out, Some(clause_release), 0, &word);
             }
         }
-        let sentence_start = ends
+        let mut sentence_start = ends
             .iter()
             .rev()
             .find(|&&e| e < *start)
@@ -450,6 +458,22 @@ fn read_paragraph(
             .copied()
             .unwrap_or(text.len());
         let lead = &text[sentence_start..*start];
+        let mut opens = lead
+            .chars()
+            .all(|c| c.is_whitespace() || c == '(' || c == ',');
+        let names_after = lits
+            .iter()
+            .any(|(p, _)| *p >= *end && *p < sentence_end && !in_annotation(*p));
+        if opens && !names_after && sentence_start > 0 {
+            // `… the size of each queue. ( :since:`Since 7.8.0` )`: it closes the
+            // sentence before.
+            opens = false;
+            sentence_start = ends
+                .iter()
+                .rev()
+                .find(|&&e| e + 2 < sentence_start)
+                .map_or(0, |e| e + 2);
+        }
         let before: Vec<&Lit> = lits
             .iter()
             .filter(|(p, _)| *p >= sentence_start && *p < *start && !in_annotation(*p))
@@ -460,9 +484,6 @@ fn read_paragraph(
             .filter(|(p, _)| *p >= *end && *p < sentence_end && !in_annotation(*p))
             .map(|(_, l)| l)
             .collect();
-        let opens = lead
-            .chars()
-            .all(|c| c.is_whitespace() || c == '(' || c == ',');
         if opens {
             for lit in &after {
                 push(out, release, 2, lit);
@@ -477,6 +498,10 @@ fn read_paragraph(
             if let Some(first) = after.first() {
                 push(out, release, 4, first);
             }
+        }
+        // The definition list term the paragraph is about, least likely.
+        for lit in term {
+            push(out, release, 5, lit);
         }
     }
     for (p, lit) in lits {
