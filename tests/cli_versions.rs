@@ -127,3 +127,24 @@ fn show_prints_the_minimum_release() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
     assert_eq!(json["libvirt"], needed.to_string());
 }
+
+#[test]
+fn new_builds_for_a_release_or_says_what_it_lacks() {
+    let out = run(&["new", "--preset", "linux", "--libvirt", "9.0"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let domain = Domain::from_xml(&stdout(&out)).unwrap();
+    domain.check_libvirt(LibvirtVersion::V9_0).unwrap();
+
+    // libvirt 7.0 has no virtio IOMMU and nothing replaces it: every problem, exit 2.
+    let out = run(&["new", "--preset", "linux", "--libvirt", "7.0"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/domain/devices/iommu/@model: needs libvirt"),
+        "{err}"
+    );
+}

@@ -37,7 +37,8 @@ Examples:
   libvirt-domain new --name phyllome
   libvirt-domain new --name desktop --preset linux --memory 8GiB --vcpus 4 \\
       --disk /var/lib/libvirt/images/desktop.qcow2 --cdrom fedora.iso --share /srv/share:share
-  libvirt-domain new --name win11 --preset windows --session --network user --uuid")]
+  libvirt-domain new --name win11 --preset windows --session --network user --uuid
+  libvirt-domain new --name debian12-guest --preset linux --libvirt 9.0")]
     New(NewArgs),
     /// Print a short summary: name, type, firmware, machine, vCPUs, memory, disks,
     /// NICs, graphics and how much the model does not know.
@@ -154,6 +155,10 @@ struct NewArgs {
     /// Give the domain a new random UUID.
     #[arg(long)]
     uuid: bool,
+    /// Build for this libvirt release (`9.0`): replace what it lacks where it has an
+    /// equivalent, and fail naming the rest.
+    #[arg(long, value_name = "VERSION")]
+    libvirt: Option<LibvirtVersion>,
 }
 
 #[derive(Args)]
@@ -377,6 +382,9 @@ fn new(args: NewArgs) -> ExitCode {
     }
     if args.uuid {
         builder = builder.generate_uuid();
+    }
+    if let Some(target) = args.libvirt {
+        builder = builder.libvirt(target);
     }
     let xml = builder.build().and_then(|domain| domain.to_xml());
     match xml {
