@@ -13,7 +13,9 @@
 //!   names the thing in the right context and falls within the bounds.
 //!
 //! An entry is written when the schemas say it is newer than 7.0, or the
-//! documentation dates it after 7.0 within the bounds.
+//! documentation dates it after 7.0 within the bounds. An element that 11.3's grammar
+//! lets repeat and an older one allows once gets an entry for its second occurrence
+//! (`domain/devices/watchdog[2]`, from the grammars alone).
 //!
 //! `UPDATE_SINCE_TABLE=1 cargo test --test since_table` rewrites the file; without it
 //! the test fails when the file differs from what it would write. Without the
@@ -207,6 +209,32 @@ fn generate(dir: &Path) -> String {
         keys.extend(values.iter().map(|v| format!("{attr}={v}")));
     }
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
+    // A second element where an older grammar allows one: `devices/watchdog[2]`.
+    for key in &new.repeatable {
+        let lower = old
+            .iter()
+            .find(|(_, allowed)| allowed.keys.contains(key) && !allowed.repeatable.contains(key))
+            .map(|(release, _)| *release);
+        // Where the older grammar lacks the element itself, its own entry says so.
+        let Some(lower) = lower else { continue };
+        let subject = subject(key);
+        let section = mentions
+            .iter()
+            .filter(|m| is_about(m, &subject))
+            .min_by_key(|m| m.rank)
+            .map(|m| m.section.clone())
+            .unwrap_or_default();
+        let key = format!("{key}[2]");
+        entries.insert(
+            key.clone(),
+            Entry {
+                key,
+                documented: None,
+                after: Some(lower),
+                section,
+            },
+        );
+    }
     for key in keys {
         let bounds = bounds_of(&key, &old);
         let subject = subject(&key);

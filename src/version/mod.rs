@@ -16,9 +16,10 @@
 //! 1. **The schemas of older releases** (`reference/libvirt-{9.0,7.0}/schemas`) are
 //!    facts about what those releases accept. The generator walks each grammar and
 //!    lists, in the context of parent and grandparent element, every element and
-//!    attribute it allows and the values of every closed value set. Whatever libvirt
-//!    11.3's grammar allows and 9.0's does not needs a release after 9.0; likewise for
-//!    7.0. These are bounds, not guesses.
+//!    attribute it allows, the values of every closed value set, and which elements
+//!    may repeat. Whatever libvirt 11.3's grammar allows and 9.0's does not needs a
+//!    release after 9.0 (a second `<watchdog>`, which 9.0 allows once, included);
+//!    likewise for 7.0. These are bounds, not guesses.
 //! 2. **`:since:` annotations of `formatdomain.rst`** give the exact release. The
 //!    generator reads each annotation with the names written just before it (or just
 //!    after "Since X.Y.Z,") in the same sentence, and the element the paragraph or
@@ -43,6 +44,12 @@
 //!
 //! Only what the schemas tell apart or the documentation dates after 7.0 is in the
 //! table; everything else needs nothing newer than libvirt 7.0 and is not listed.
+//!
+//! What the table cannot see: a change of a value's form (a pattern that widened),
+//! of element order, or of what one `type` allows where the element's name and
+//! attributes stay the same. On libvirt's own test documents these are the rare
+//! cases where the prediction is older than the schema's verdict
+//! (`tests/libvirt_versions.rs` lists them).
 
 mod number;
 mod since_table;
@@ -94,6 +101,7 @@ pub(crate) struct SinceEntry {
     /// `grandparent/parent/element`, `parent/element/@attribute` or
     /// `parent/element/@attribute=value`, names in Clark notation (`{uri}local`)
     /// when namespaced; the root is `//domain`, its attributes `/domain/@name`.
+    /// `grandparent/parent/element[2]` is a second element of that name.
     pub key: &'static str,
     /// When it appeared.
     pub since: Since,
@@ -228,12 +236,13 @@ fn name_key(name: &Name) -> String {
 pub(crate) fn element_requirements(root: &Element) -> Vec<Requirement> {
     let mut out = Vec::new();
     let path = format!("/{}", root.name.qualified());
-    walk(root, "", "", &path, LibvirtVersion::OLDEST, &mut out);
+    walk(root, "", "", &path, 1, LibvirtVersion::OLDEST, &mut out);
     out
 }
 
-/// Lists the requirements of `elem` (at `path`, below `p` below `gp`) and its
-/// content. What an element's own requirement already implies (an attribute of an
+/// Lists the requirements of `elem` (at `path`, below `p` below `gp`, the `index`-th
+/// of its name there) and its content. A second or later element of a name looks
+/// up `gp/p/name[2]` too (an element older releases allow only once). What an element's own requirement already implies (an attribute of an
 /// element new in 9.1 that is no newer) is not listed again: `implied` is the newest
 /// requirement of the element's ancestors.
 fn walk(
@@ -241,12 +250,15 @@ fn walk(
     gp: &str,
     p: &str,
     path: &str,
+    index: usize,
     implied: LibvirtVersion,
     out: &mut Vec<Requirement>,
 ) {
     let name = name_key(&elem.name);
     let mut implied = implied;
-    if let Some(entry) = lookup(&format!("{gp}/{p}/{name}")) {
+    let key = format!("{gp}/{p}/{name}");
+    let repeated = (index > 1).then(|| lookup(&format!("{key}[2]"))).flatten();
+    for entry in lookup(&key).into_iter().chain(repeated) {
         if entry.since.version() > implied {
             out.push(requirement(entry, path.to_owned(), None));
             implied = entry.since.version();
@@ -284,7 +296,8 @@ fn walk(
         } else {
             format!("{path}/{}", child.name.qualified())
         };
-        crate::xml::with_stack(|| walk(child, p, &name, &child_path, implied, out));
+        let index = *index;
+        crate::xml::with_stack(|| walk(child, p, &name, &child_path, index, implied, out));
     }
 }
 

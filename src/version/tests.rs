@@ -83,3 +83,19 @@ fn an_old_domain_needs_7_0() {
     assert_eq!(d.min_libvirt_version(), LibvirtVersion::V7_0);
     d.check_libvirt(LibvirtVersion::V7_0).unwrap();
 }
+
+#[test]
+fn a_second_element_where_older_releases_allow_one() {
+    let entry = lookup("domain/devices/watchdog[2]").expect("9.0 allows one watchdog");
+    let one = domain("<watchdog model='i6300esb'/>");
+    assert!(one.requirements().is_empty(), "{:?}", one.requirements());
+    let two = domain("<watchdog model='i6300esb'/><watchdog model='itco'/>");
+    let reqs: Vec<_> = two
+        .requirements()
+        .into_iter()
+        .filter(|r| r.key == entry.key)
+        .collect();
+    assert_eq!(reqs.len(), 1, "{reqs:?}");
+    assert_eq!(reqs[0].path, "/domain/devices/watchdog[2]");
+    assert_eq!(reqs[0].version, entry.since.version());
+}

@@ -21,6 +21,9 @@ pub struct Allowed {
     /// Attribute keys whose value is one of a closed set wherever the grammar allows
     /// them, with the values.
     pub closed: BTreeMap<String, BTreeSet<String>>,
+    /// Element keys the grammar lets repeat (reached through `<zeroOrMore>` or
+    /// `<oneOrMore>` inside the parent's content).
+    pub repeatable: BTreeSet<String>,
 }
 
 impl Allowed {
@@ -64,9 +67,10 @@ pub fn allowed(dir: &Path) -> Allowed {
         keys: BTreeSet::new(),
         values: BTreeMap::new(),
         open: BTreeSet::new(),
+        repeatable: BTreeSet::new(),
     };
     for pattern in start {
-        walker.walk(pattern, "", "");
+        walker.walk(pattern, "", "", false);
     }
     let open = walker.open;
     let closed = walker
@@ -77,6 +81,7 @@ pub fn allowed(dir: &Path) -> Allowed {
     Allowed {
         keys: walker.keys,
         closed,
+        repeatable: walker.repeatable,
     }
 }
 
@@ -161,19 +166,21 @@ fn name_class(elem: &Element, ns: &str, out: &mut Vec<String>) {
 
 struct Walker<'g> {
     defines: HashMap<&'g str, Vec<Pattern<'g>>>,
-    visited: HashSet<(*const Element, String, String)>,
+    visited: HashSet<(*const Element, String, String, bool)>,
     keys: BTreeSet<String>,
     values: BTreeMap<String, BTreeSet<String>>,
     open: BTreeSet<String>,
+    repeatable: BTreeSet<String>,
 }
 
 impl<'g> Walker<'g> {
-    /// Walks `pattern` found in the content of element `e` whose parent is `p`.
-    fn walk(&mut self, pattern: Pattern<'g>, p: &str, e: &str) {
+    /// Walks `pattern` found in the content of element `e` whose parent is `p`;
+    /// `repeat` when a `<zeroOrMore>` or `<oneOrMore>` of that content encloses it.
+    fn walk(&mut self, pattern: Pattern<'g>, p: &str, e: &str, repeat: bool) {
         let elem = pattern.elem;
         if !self
             .visited
-            .insert((elem as *const Element, p.to_owned(), e.to_owned()))
+            .insert((elem as *const Element, p.to_owned(), e.to_owned(), repeat))
         {
             return;
         }
@@ -183,6 +190,9 @@ impl<'g> Walker<'g> {
             }
             for name in names(pattern, pattern.ns) {
                 self.keys.insert(format!("{p}/{e}/{name}"));
+                if repeat {
+                    self.repeatable.insert(format!("{p}/{e}/{name}"));
+                }
                 for child in elem
                     .elements()
                     .skip(usize::from(attr(elem, "name").is_none()))
@@ -191,7 +201,7 @@ impl<'g> Walker<'g> {
                         elem: child,
                         ns: ns_of(child, pattern.ns),
                     };
-                    self.walk(child, e, &name);
+                    self.walk(child, e, &name, false);
                 }
             }
             return;
@@ -226,10 +236,11 @@ impl<'g> Walker<'g> {
             let name = attr(elem, "name").unwrap_or_default();
             let bodies = self.defines.get(name).cloned().unwrap_or_default();
             for body in bodies {
-                self.walk(body, p, e);
+                self.walk(body, p, e, repeat);
             }
             return;
         }
+        let repeat = repeat || is_rng(elem, "zeroOrMore") || is_rng(elem, "oneOrMore");
         for child in elem.elements() {
             if child.name.namespace.as_deref() != Some(RNG_NS) {
                 continue;
@@ -238,7 +249,7 @@ impl<'g> Walker<'g> {
                 elem: child,
                 ns: ns_of(child, pattern.ns),
             };
-            self.walk(child, p, e);
+            self.walk(child, p, e, repeat);
         }
     }
 
