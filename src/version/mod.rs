@@ -181,7 +181,9 @@ impl Domain {
 
     /// Checks that libvirt `target` accepts the domain: an [`Error::Validation`] with a
     /// problem for every path that needs a newer release, e.g.
-    /// `/domain/devices/sound/@model: needs libvirt 10.4 for model="virtio" (Sound devices)`.
+    /// `/domain/devices/sound/@model: needs libvirt 10.4 for "virtio" (Sound devices),
+    /// the target is 9.0`. Fails with the writer's error when the domain cannot be
+    /// written as XML.
     pub fn check_libvirt(&self, target: LibvirtVersion) -> Result<(), Error> {
         let text = self.to_xml()?;
         let root = Element::parse(&text)?;
