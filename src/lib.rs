@@ -39,6 +39,7 @@ pub mod sysinfo;
 pub mod tuning;
 pub mod units;
 pub mod values;
+pub mod version;
 pub mod vmware;
 pub mod xen;
 
@@ -71,6 +72,7 @@ pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
+pub use crate::version::{LibvirtVersion, Requirement};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
 
 #[cfg(test)]

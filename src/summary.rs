@@ -41,6 +41,9 @@ pub struct Summary {
     pub graphics: Vec<String>,
     /// How many elements, attributes and texts the model does not know.
     pub unmodelled: usize,
+    /// The oldest libvirt release that accepts the domain
+    /// ([`Domain::min_libvirt_version`]).
+    pub libvirt: crate::version::LibvirtVersion,
 }
 
 /// One disk in a [`Summary`].
@@ -127,6 +130,7 @@ impl Domain {
                 })
                 .collect(),
             unmodelled: self.unmodelled().len(),
+            libvirt: self.min_libvirt_version(),
         }
     }
 }
@@ -319,6 +323,7 @@ impl fmt::Display for Summary {
             self.graphics.join(", ")
         };
         writeln!(f, "graphics:   {graphics}")?;
+        writeln!(f, "libvirt:    {} or newer", self.libvirt)?;
         write!(f, "unmodelled: {}", self.unmodelled)
     }
 }
@@ -374,6 +379,7 @@ disks:      1
 nics:       1
   network default model=virtio mac=52:54:00:00:00:01
 graphics:   spice+gl
+libvirt:    10.4 or newer
 unmodelled: 1";
         assert_eq!(text, expected);
     }

@@ -15,7 +15,7 @@ use libvirt_domain::devices::{DiskBus, StorageFormat};
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{Element, Unmodelled};
-use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
+use libvirt_domain::{Capabilities, Domain, DomainCapabilities, LibvirtVersion};
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
 #[derive(Parser)]
@@ -37,7 +37,8 @@ Examples:
   libvirt-domain new --name phyllome
   libvirt-domain new --name desktop --preset linux --memory 8GiB --vcpus 4 \\
       --disk /var/lib/libvirt/images/desktop.qcow2 --cdrom fedora.iso --share /srv/share:share
-  libvirt-domain new --name win11 --preset windows --session --network user --uuid")]
+  libvirt-domain new --name win11 --preset windows --session --network user --uuid
+  libvirt-domain new --name debian12-guest --preset linux --libvirt 9.0")]
     New(NewArgs),
     /// Print a short summary: name, type, firmware, machine, vCPUs, memory, disks,
     /// NICs, graphics and how much the model does not know.
@@ -78,6 +79,10 @@ output of `virsh domcapabilities`); every problem is listed on standard output a
 FILE: PATH: message, and the exit status is 1. --caps does the same against the
 host's `virsh capabilities` (guest architectures, machine types, NUMA nodes,
 security drivers).
+
+With --libvirt X.Y, everything in a domain that needs a newer libvirt is listed on
+standard output as FILE: PATH: needs libvirt X.Y (section), and the exit status is 1:
+  libvirt-domain check --libvirt 9.0 guest.xml
 
 <domainCapabilities> and <capabilities> documents are read too, by their root
 element:
@@ -150,6 +155,10 @@ struct NewArgs {
     /// Give the domain a new random UUID.
     #[arg(long)]
     uuid: bool,
+    /// Build for this libvirt release (`9.0`): replace what it lacks where it has an
+    /// equivalent, and fail naming the rest.
+    #[arg(long, value_name = "VERSION")]
+    libvirt: Option<LibvirtVersion>,
 }
 
 #[derive(Args)]
@@ -223,6 +232,10 @@ struct CheckArgs {
     /// (they do not fail the check).
     #[arg(long, conflicts_with = "no_validate")]
     warnings: bool,
+    /// Check each domain against this libvirt release (`9.0`, `9.0.0`): list what
+    /// needs a newer one.
+    #[arg(long, value_name = "VERSION")]
+    libvirt: Option<LibvirtVersion>,
 }
 
 fn main() -> ExitCode {
@@ -369,6 +382,9 @@ fn new(args: NewArgs) -> ExitCode {
     }
     if args.uuid {
         builder = builder.generate_uuid();
+    }
+    if let Some(target) = args.libvirt {
+        builder = builder.libvirt(target);
     }
     let xml = builder.build().and_then(|domain| domain.to_xml());
     match xml {
@@ -547,6 +563,9 @@ fn check(args: &CheckArgs) -> ExitCode {
                 }
                 failed = true;
             }
+            if let Some(target) = args.libvirt {
+                failed |= check_libvirt(&shown, domain, target);
+            }
             if args.warnings {
                 for problem in domain.lint() {
                     println!("{shown}: {}: warning: {}", problem.path, problem.message);
@@ -555,6 +574,19 @@ fn check(args: &CheckArgs) -> ExitCode {
         }
     }
     exit_code(failed)
+}
+
+/// `check --libvirt`: prints `FILE: PATH: needs libvirt X.Y (section)` for everything
+/// in `domain` newer than `target`; true if anything is.
+fn check_libvirt(shown: &str, domain: &Domain, target: LibvirtVersion) -> bool {
+    let mut newer = false;
+    for requirement in domain.requirements() {
+        if requirement.version > target {
+            println!("{shown}: {requirement}");
+            newer = true;
+        }
+    }
+    newer
 }
 
 /// `diff`: exit 0 when equal (applied), 1 when different (drifted), 2 on error.
