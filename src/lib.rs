@@ -5,6 +5,7 @@
 pub mod bhyve;
 pub mod builder;
 pub mod caps;
+pub mod checkpoint;
 pub mod clock;
 pub mod cpu;
 pub mod defaults;
@@ -15,6 +16,7 @@ pub mod error;
 pub mod events;
 pub mod features;
 mod host_check;
+mod job_disks;
 #[cfg(feature = "json")]
 pub mod json;
 pub mod lxc;
@@ -38,6 +40,7 @@ pub mod xml;
 
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};
+pub use crate::checkpoint::DomainCheckpoint;
 pub use crate::devices::{MacAddress, PciAddress};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
