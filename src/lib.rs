@@ -2,6 +2,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod backup;
 pub mod bhyve;
 pub mod builder;
 pub mod caps;
@@ -38,6 +39,7 @@ pub mod vmware;
 pub mod xen;
 pub mod xml;
 
+pub use crate::backup::DomainBackup;
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};
 pub use crate::checkpoint::DomainCheckpoint;
