@@ -16,8 +16,8 @@ const ROOT_PATH: &str = "/domaincheckpoint";
 
 impl DomainCheckpoint {
     /// Check what libvirt checks in the document itself (its schema): names libvirt
-    /// can use as file names, every `<disk>` named once, and no `bitmap` or `size` on
-    /// a disk that does not take part. Returns every error as [`Error::Validation`].
+    /// can use as file names, every `<disk>` named once, no `bitmap` or `size` on a
+    /// disk that does not take part, and no `<active>`. Returns every error as [`Error::Validation`].
     ///
     /// ```
     /// use libvirt_domain::checkpoint::DomainCheckpoint;
@@ -53,6 +53,12 @@ impl DomainCheckpoint {
         }
         if let Some(name) = self.parent.as_ref().and_then(|p| p.name.as_ref()) {
             check_name(name, &format!("{ROOT_PATH}/parent/name"), &mut out);
+        }
+        if self.active.is_some() {
+            out.push(Problem::new(
+                format!("{ROOT_PATH}/active"),
+                "is not part of a checkpoint (libvirt's schema refuses it); remove it",
+            ));
         }
         let entries = self.disk_entries();
         let mut seen: HashMap<&str, usize> = HashMap::new();

@@ -65,8 +65,8 @@ pub struct DomainCheckpoint {
     /// `<domain>`: the inactive domain definition when the checkpoint was made
     /// (output and redefinition only).
     pub domain: Option<Box<Domain>>,
-    /// `<active>`: a marker libvirt's own test documents of internal (status) XML
-    /// carry; it is not in the schema and libvirt's checkpoint parser ignores it.
+    /// `<active>`: a marker one of libvirt's own test documents carries; it is not in
+    /// the schema, so libvirt refuses it ([`DomainCheckpoint::validate`] reports it).
     pub active: Option<u8>,
     /// Unknown attributes and elements of `<domaincheckpoint>`.
     #[serde(rename = "$extra")]

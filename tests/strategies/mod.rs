@@ -77,7 +77,9 @@ macro_rules! value_enum {
     };
 }
 
+pub mod backup;
 pub mod caps;
+pub mod checkpoint;
 pub mod clock;
 pub mod collect;
 pub mod cpu;
