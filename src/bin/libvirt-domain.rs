@@ -15,7 +15,10 @@ use libvirt_domain::devices::{DiskBus, StorageFormat};
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{self, Element, Unmodelled};
-use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
+use libvirt_domain::{Capabilities, Domain, DomainBackup, DomainCapabilities, DomainCheckpoint};
+
+#[path = "libvirt-domain/jobs.rs"]
+mod jobs;
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
 #[derive(Parser)]
@@ -45,7 +48,10 @@ Examples:
 Examples:
   libvirt-domain show guest.xml
   virsh dumpxml guest | libvirt-domain show -
-  libvirt-domain show --json guest.xml")]
+  libvirt-domain show --json guest.xml
+
+<domaincheckpoint> and <domainbackup> documents are read too, by their root element:
+their name or mode, server, disks and where each disk's data goes.")]
     Show(ShowArgs),
     /// Parse domain XML (or the crate's plain JSON) and write it back in libvirt's
     /// layout, or as JSON.
@@ -82,7 +88,11 @@ security drivers).
 <domainCapabilities> and <capabilities> documents are read too, by their root
 element:
   libvirt-domain check --domcaps host-domcaps.xml guest.xml
-  libvirt-domain check --strict domcaps.xml caps.xml")]
+  libvirt-domain check --strict domcaps.xml caps.xml
+
+So are <domaincheckpoint> and <domainbackup> documents, checked as libvirt checks
+them on their own (its schema and parser):
+  libvirt-domain check --strict checkpoint.xml backup.xml")]
     Check(CheckArgs),
     /// Show what changed between two domains, or whether libvirt applied one.
     ///
@@ -204,7 +214,8 @@ struct DiffArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Domain XML files (or `<domainCapabilities>`, `<capabilities>` documents).
+    /// Domain XML files (or `<domainCapabilities>`, `<capabilities>`,
+    /// `<domaincheckpoint>`, `<domainbackup>` documents).
     #[arg(value_name = "FILE", required_unless_present = "caps")]
     files: Vec<PathBuf>,
     /// Also fail on content the model does not know, listing each item.
@@ -417,8 +428,16 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
         file.display().to_string()
     };
     let text = if stdin { read_stdin() } else { read_file(file) };
-    let domain = match text.and_then(|t| parse(&t)) {
-        Ok(d) => d,
+    let domain = match text.and_then(|t| parse_any(&t)) {
+        Ok(Document::Domain(d)) => d,
+        Ok(Document::Checkpoint(c)) => return show_job(&shown, jobs::checkpoint_summary(&c), json),
+        Ok(Document::Backup(b)) => return show_job(&shown, jobs::backup_summary(&b), json),
+        Ok(_) => {
+            return report(
+                &shown,
+                "show reads <domain>, <domaincheckpoint> and <domainbackup> documents",
+            )
+        }
         Err(e) => return report(&shown, &e),
     };
     let summary = domain.summary();
@@ -433,6 +452,22 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
     match write_stdout(&out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&shown, &e),
+    }
+}
+
+/// `show` for a checkpoint or backup: its summary as text or JSON.
+fn show_job(shown: &str, summary: serde_json::Value, json: bool) -> ExitCode {
+    let out = if json {
+        match serde_json::to_string_pretty(&summary) {
+            Ok(json) => json + "\n",
+            Err(e) => return report(shown, &e.to_string()),
+        }
+    } else {
+        jobs::text(&summary)
+    };
+    match write_stdout(&out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(shown, &e),
     }
 }
 
@@ -508,8 +543,9 @@ fn check(args: &CheckArgs) -> ExitCode {
     for file in files {
         let shown = file.display().to_string();
         let document = match read_file(file).and_then(|text| parse_any(&text)) {
-            Ok(Document::Domain(_) | Document::DomainCapabilities(_))
-                if args.caps.as_ref() == Some(file) =>
+            Ok(ref document)
+                if args.caps.as_ref() == Some(file)
+                    && !matches!(document, Document::Capabilities(_)) =>
             {
                 report(&shown, "--caps expects a <capabilities> document");
                 failed = true;
@@ -552,6 +588,17 @@ fn check(args: &CheckArgs) -> ExitCode {
                     println!("{shown}: {}: warning: {}", problem.path, problem.message);
                 }
             }
+        }
+        let job_check = match &document {
+            Document::Checkpoint(c) if !args.no_validate => Some(c.validate()),
+            Document::Backup(b) if !args.no_validate => Some(b.validate()),
+            _ => None,
+        };
+        if let Some(Err(e)) = job_check {
+            for problem in e.problems() {
+                println!("{shown}: {}: {}", problem.path, problem.message);
+            }
+            failed = true;
         }
     }
     exit_code(failed)
@@ -627,6 +674,8 @@ enum Document {
     Domain(Box<Domain>),
     DomainCapabilities(Box<DomainCapabilities>),
     Capabilities(Box<Capabilities>),
+    Checkpoint(Box<DomainCheckpoint>),
+    Backup(Box<DomainBackup>),
 }
 
 impl Document {
@@ -635,6 +684,8 @@ impl Document {
             Document::Domain(d) => d.unmodelled(),
             Document::DomainCapabilities(d) => d.unmodelled(),
             Document::Capabilities(d) => d.unmodelled(),
+            Document::Checkpoint(d) => d.unmodelled(),
+            Document::Backup(d) => d.unmodelled(),
         }
     }
 
@@ -643,6 +694,8 @@ impl Document {
             Document::Domain(d) => d.to_xml(),
             Document::DomainCapabilities(d) => d.to_xml(),
             Document::Capabilities(d) => d.to_xml(),
+            Document::Checkpoint(d) => d.to_xml(),
+            Document::Backup(d) => d.to_xml(),
         }
         .map_err(|e| e.to_string())
     }
@@ -652,22 +705,30 @@ impl Document {
             Document::Domain(d) => d.to_json(),
             Document::DomainCapabilities(d) => libvirt_domain::json::to_string(d),
             Document::Capabilities(d) => libvirt_domain::json::to_string(d),
+            Document::Checkpoint(d) => libvirt_domain::json::to_string(d),
+            Document::Backup(d) => libvirt_domain::json::to_string(d),
         }
         .map_err(|e| e.to_string())
     }
 }
 
-/// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
+/// Parse `<domain>`, `<domainCapabilities>`, `<capabilities>`, `<domaincheckpoint>` or
+/// `<domainbackup>` by the root element.
 fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
-    let document = match tree.name.local.as_str() {
-        "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
-            .map(|d| Document::DomainCapabilities(Box::new(d))),
-        "capabilities" => {
-            xml::from_element(&tree, "capabilities").map(|c| Document::Capabilities(Box::new(c)))
-        }
-        _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
-    };
+    let document =
+        match tree.name.local.as_str() {
+            "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
+                .map(|d| Document::DomainCapabilities(Box::new(d))),
+            "capabilities" => xml::from_element(&tree, "capabilities")
+                .map(|c| Document::Capabilities(Box::new(c))),
+            "domaincheckpoint" => xml::from_element(&tree, "domaincheckpoint")
+                .map(|c| Document::Checkpoint(Box::new(c))),
+            "domainbackup" => {
+                xml::from_element(&tree, "domainbackup").map(|b| Document::Backup(Box::new(b)))
+            }
+            _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
+        };
     document.map_err(|e| e.to_string())
 }
 
