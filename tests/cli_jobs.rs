@@ -130,7 +130,10 @@ fn show_summarises_checkpoints_and_backups() {
     let out = run(&["show", "-"], CHECKPOINT);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
-    assert!(text.starts_with("checkpoint:    before-upgrade\n"), "{text}");
+    assert!(
+        text.starts_with("checkpoint:    before-upgrade\n"),
+        "{text}"
+    );
     assert!(text.contains("parent:        c0\n"), "{text}");
     assert!(
         text.contains("disks:         2\n  vda checkpoint=bitmap\n  vdb checkpoint=no\n"),
