@@ -16,6 +16,7 @@ use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{self, Element, Unmodelled};
 use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
+use libvirt_domain::{DomainSnapshot, Error};
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
 #[derive(Parser)]
@@ -45,7 +46,11 @@ Examples:
 Examples:
   libvirt-domain show guest.xml
   virsh dumpxml guest | libvirt-domain show -
-  libvirt-domain show --json guest.xml")]
+  libvirt-domain show --json guest.xml
+  virsh snapshot-dumpxml guest snap1 | libvirt-domain show -
+
+A <domainsnapshot> document is summarised too (name, state, memory, each disk);
+with --json it is printed as the crate's plain JSON.")]
     Show(ShowArgs),
     /// Parse domain XML (or the crate's plain JSON) and write it back in libvirt's
     /// layout, or as JSON.
@@ -80,9 +85,11 @@ host's `virsh capabilities` (guest architectures, machine types, NUMA nodes,
 security drivers).
 
 <domainCapabilities> and <capabilities> documents are read too, by their root
-element:
+element, and so are <domainsnapshot> documents (checked as libvirt checks a
+snapshot, against the domain they embed):
   libvirt-domain check --domcaps host-domcaps.xml guest.xml
-  libvirt-domain check --strict domcaps.xml caps.xml")]
+  libvirt-domain check --strict domcaps.xml caps.xml
+  libvirt-domain check snapshot.xml")]
     Check(CheckArgs),
     /// Show what changed between two domains, or whether libvirt applied one.
     ///
@@ -417,6 +424,9 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
         file.display().to_string()
     };
     let text = if stdin { read_stdin() } else { read_file(file) };
+    if let Some(moment) = text.as_deref().ok().and_then(parse_moment) {
+        return show_moment(&shown, moment, json);
+    }
     let domain = match text.and_then(|t| parse(&t)) {
         Ok(d) => d,
         Err(e) => return report(&shown, &e),
@@ -553,6 +563,14 @@ fn check(args: &CheckArgs) -> ExitCode {
                 }
             }
         }
+        if let (Document::Moment(moment), false) = (&document, args.no_validate) {
+            if let Err(e) = moment.validate() {
+                for problem in e.problems() {
+                    println!("{shown}: {}: {}", problem.path, problem.message);
+                }
+                failed = true;
+            }
+        }
     }
     exit_code(failed)
 }
@@ -627,6 +645,8 @@ enum Document {
     Domain(Box<Domain>),
     DomainCapabilities(Box<DomainCapabilities>),
     Capabilities(Box<Capabilities>),
+    /// A snapshot (or another document of [`MOMENTS`]).
+    Moment(Box<dyn Moment>),
 }
 
 impl Document {
@@ -635,6 +655,7 @@ impl Document {
             Document::Domain(d) => d.unmodelled(),
             Document::DomainCapabilities(d) => d.unmodelled(),
             Document::Capabilities(d) => d.unmodelled(),
+            Document::Moment(d) => d.unmodelled(),
         }
     }
 
@@ -643,6 +664,7 @@ impl Document {
             Document::Domain(d) => d.to_xml(),
             Document::DomainCapabilities(d) => d.to_xml(),
             Document::Capabilities(d) => d.to_xml(),
+            Document::Moment(d) => d.to_xml(),
         }
         .map_err(|e| e.to_string())
     }
@@ -652,14 +674,21 @@ impl Document {
             Document::Domain(d) => d.to_json(),
             Document::DomainCapabilities(d) => libvirt_domain::json::to_string(d),
             Document::Capabilities(d) => libvirt_domain::json::to_string(d),
+            Document::Moment(d) => d.to_json(),
         }
         .map_err(|e| e.to_string())
     }
 }
 
-/// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
+/// Parse `<domain>`, `<domainCapabilities>`, `<capabilities>` or a document of
+/// [`MOMENTS`] by the root element.
 fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
+    if let Some(parse) = moment_parser(&tree) {
+        return parse(&tree)
+            .map(Document::Moment)
+            .map_err(|e| e.to_string());
+    }
     let document = match tree.name.local.as_str() {
         "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
             .map(|d| Document::DomainCapabilities(Box::new(d))),
@@ -737,5 +766,128 @@ fn exit_code(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Documents that travel with a domain: snapshots (and, by the same table, more).
+
+/// What `fmt`, `check` and `show` do with a document that travels with a domain.
+trait Moment {
+    fn unmodelled(&self) -> Vec<Unmodelled>;
+    fn to_xml(&self) -> Result<String, Error>;
+    fn to_json(&self) -> Result<String, Error>;
+    fn validate(&self) -> Result<(), Error>;
+    /// The lines `show` prints.
+    fn summary(&self) -> String;
+}
+
+/// Reads one document type from its root element.
+type MomentParser = fn(&Element) -> Result<Box<dyn Moment>, Error>;
+
+/// The documents read besides domains and capabilities, by root element: one line
+/// per document type.
+const MOMENTS: &[(&str, MomentParser)] = &[("domainsnapshot", |e| {
+    Ok(Box::new(xml::from_element::<DomainSnapshot>(
+        e,
+        "domainsnapshot",
+    )?))
+})];
+
+/// The parser for `tree`'s root element, when it is one of [`MOMENTS`].
+fn moment_parser(tree: &Element) -> Option<MomentParser> {
+    if tree.name.namespace.is_some() {
+        return None;
+    }
+    MOMENTS
+        .iter()
+        .find(|(root, _)| *root == tree.name.local)
+        .map(|(_, parse)| *parse)
+}
+
+/// `text` read as one of [`MOMENTS`]; `None` when it is not one (or not XML).
+fn parse_moment(text: &str) -> Option<Result<Box<dyn Moment>, String>> {
+    let tree = Element::parse(text).ok()?;
+    let parse = moment_parser(&tree)?;
+    Some(parse(&tree).map_err(|e| e.to_string()))
+}
+
+fn show_moment(shown: &str, moment: Result<Box<dyn Moment>, String>, json: bool) -> ExitCode {
+    let moment = match moment {
+        Ok(moment) => moment,
+        Err(e) => return report(shown, &e),
+    };
+    let out = if json {
+        moment.to_json().map_err(|e| e.to_string())
+    } else {
+        Ok(moment.summary())
+    };
+    match out.and_then(|mut text| {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        write_stdout(&text)
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(shown, &e),
+    }
+}
+
+impl Moment for DomainSnapshot {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        DomainSnapshot::unmodelled(self)
+    }
+    fn to_xml(&self) -> Result<String, Error> {
+        DomainSnapshot::to_xml(self)
+    }
+    fn to_json(&self) -> Result<String, Error> {
+        libvirt_domain::json::to_string(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        DomainSnapshot::validate(self)
+    }
+    fn summary(&self) -> String {
+        let or_none = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
+        let mut lines = vec![
+            format!("snapshot:  {}", or_none(self.name.clone())),
+            format!(
+                "state:     {}",
+                or_none(self.state.as_ref().map(|s| s.to_string()))
+            ),
+            format!(
+                "memory:    {}",
+                or_none(self.memory.as_ref().map(|m| {
+                    let mode = m
+                        .snapshot
+                        .as_ref()
+                        .map_or("-".to_owned(), |s| s.to_string());
+                    match &m.file {
+                        Some(file) => format!("{mode} {file}"),
+                        None => mode,
+                    }
+                }))
+            ),
+        ];
+        if let Some(domain) = self.domain() {
+            lines.push(format!("domain:    {}", or_none(domain.name.clone())));
+        }
+        for disk in self.disks() {
+            let mode = disk
+                .effective_snapshot()
+                .map_or("default".to_owned(), |m| m.to_string());
+            let overlay = disk
+                .overlay_path()
+                .map(|path| format!(" -> {path}"))
+                .unwrap_or_default();
+            let format = disk
+                .driver
+                .as_ref()
+                .and_then(|d| d.kind.as_ref())
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            lines.push(format!("disk {}: {mode}{overlay}{format}", disk.name));
+        }
+        lines.push(format!("unmodelled: {}", self.unmodelled().len()));
+        lines.join("\n")
     }
 }
