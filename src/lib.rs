@@ -29,6 +29,7 @@ pub mod perf;
 pub mod presets;
 pub mod qemu;
 pub mod security;
+pub mod snapshot;
 pub mod summary;
 pub mod sysinfo;
 pub mod tuning;
@@ -47,6 +48,7 @@ pub use crate::devices::{MacAddress, PciAddress};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
+pub use crate::snapshot::DomainSnapshot;
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::xml::{Extra, RawElement, Unmodelled};
 

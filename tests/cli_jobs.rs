@@ -140,21 +140,29 @@ fn show_summarises_checkpoints_and_backups() {
         "{text}"
     );
 
+    // With --json, the document as the crate's plain JSON.
     let out = run(&["show", "--json", "-"], BACKUP);
     assert!(out.status.success(), "{}", stderr(&out));
     let json = stdout(&out);
     assert!(json.contains("\"mode\": \"pull\""), "{json}");
     assert!(json.contains("\"transport\": \"unix\""), "{json}");
     assert!(
-        json.contains("\"path\": \"/var/tmp/vda.scratch\""),
+        json.contains("\"file\": \"/var/tmp/vda.scratch\""),
         "{json}"
     );
 
-    let out = run(&["show", "-"], "<domainCapabilities/>");
-    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["show", "-"], BACKUP);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("mode:        pull\n"), "{text}");
     assert!(
-        stderr(&out).contains("show reads <domain>"),
-        "{}",
-        stderr(&out)
+        text.contains("server:      unix address=/run/backup.sock\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  vda backup=true type=file path=/var/tmp/vda.scratch\n  vdb backup=false\n"
+        ),
+        "{text}"
     );
 }

@@ -15,7 +15,8 @@ use libvirt_domain::devices::{DiskBus, StorageFormat};
 use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{self, Element, Unmodelled};
-use libvirt_domain::{Capabilities, Domain, DomainBackup, DomainCapabilities, DomainCheckpoint};
+use libvirt_domain::{Capabilities, Domain, DomainCapabilities};
+use libvirt_domain::{DomainBackup, DomainCheckpoint, DomainSnapshot, Error};
 
 #[path = "libvirt-domain/jobs.rs"]
 mod jobs;
@@ -49,9 +50,12 @@ Examples:
   libvirt-domain show guest.xml
   virsh dumpxml guest | libvirt-domain show -
   libvirt-domain show --json guest.xml
+  virsh snapshot-dumpxml guest snap1 | libvirt-domain show -
 
-<domaincheckpoint> and <domainbackup> documents are read too, by their root element:
-their name or mode, server, disks and where each disk's data goes.")]
+A <domainsnapshot> document is summarised too (name, state, memory, each disk);
+with --json it is printed as the crate's plain JSON. So are <domaincheckpoint>
+(name, parent, each disk) and <domainbackup> documents (mode, NBD server, each
+disk and where its data goes).")]
     Show(ShowArgs),
     /// Parse domain XML (or the crate's plain JSON) and write it back in libvirt's
     /// layout, or as JSON.
@@ -86,12 +90,14 @@ host's `virsh capabilities` (guest architectures, machine types, NUMA nodes,
 security drivers).
 
 <domainCapabilities> and <capabilities> documents are read too, by their root
-element:
+element, and so are <domainsnapshot> documents (checked as libvirt checks a
+snapshot, against the domain they embed):
   libvirt-domain check --domcaps host-domcaps.xml guest.xml
   libvirt-domain check --strict domcaps.xml caps.xml
+  libvirt-domain check snapshot.xml
 
-So are <domaincheckpoint> and <domainbackup> documents, checked as libvirt checks
-them on their own (its schema and parser):
+<domaincheckpoint> and <domainbackup> documents are checked as libvirt checks them
+on their own (its schema and parser):
   libvirt-domain check --strict checkpoint.xml backup.xml")]
     Check(CheckArgs),
     /// Show what changed between two domains, or whether libvirt applied one.
@@ -215,7 +221,7 @@ struct DiffArgs {
 #[derive(Args)]
 struct CheckArgs {
     /// Domain XML files (or `<domainCapabilities>`, `<capabilities>`,
-    /// `<domaincheckpoint>`, `<domainbackup>` documents).
+    /// `<domainsnapshot>`, `<domaincheckpoint>`, `<domainbackup>` documents).
     #[arg(value_name = "FILE", required_unless_present = "caps")]
     files: Vec<PathBuf>,
     /// Also fail on content the model does not know, listing each item.
@@ -428,16 +434,11 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
         file.display().to_string()
     };
     let text = if stdin { read_stdin() } else { read_file(file) };
-    let domain = match text.and_then(|t| parse_any(&t)) {
-        Ok(Document::Domain(d)) => d,
-        Ok(Document::Checkpoint(c)) => return show_job(&shown, jobs::checkpoint_summary(&c), json),
-        Ok(Document::Backup(b)) => return show_job(&shown, jobs::backup_summary(&b), json),
-        Ok(_) => {
-            return report(
-                &shown,
-                "show reads <domain>, <domaincheckpoint> and <domainbackup> documents",
-            )
-        }
+    if let Some(moment) = text.as_deref().ok().and_then(parse_moment) {
+        return show_moment(&shown, moment, json);
+    }
+    let domain = match text.and_then(|t| parse(&t)) {
+        Ok(d) => d,
         Err(e) => return report(&shown, &e),
     };
     let summary = domain.summary();
@@ -452,22 +453,6 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
     match write_stdout(&out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report(&shown, &e),
-    }
-}
-
-/// `show` for a checkpoint or backup: its summary as text or JSON.
-fn show_job(shown: &str, summary: serde_json::Value, json: bool) -> ExitCode {
-    let out = if json {
-        match serde_json::to_string_pretty(&summary) {
-            Ok(json) => json + "\n",
-            Err(e) => return report(shown, &e.to_string()),
-        }
-    } else {
-        jobs::text(&summary)
-    };
-    match write_stdout(&out) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => report(shown, &e),
     }
 }
 
@@ -543,9 +528,8 @@ fn check(args: &CheckArgs) -> ExitCode {
     for file in files {
         let shown = file.display().to_string();
         let document = match read_file(file).and_then(|text| parse_any(&text)) {
-            Ok(ref document)
-                if args.caps.as_ref() == Some(file)
-                    && !matches!(document, Document::Capabilities(_)) =>
+            Ok(Document::Domain(_) | Document::DomainCapabilities(_))
+                if args.caps.as_ref() == Some(file) =>
             {
                 report(&shown, "--caps expects a <capabilities> document");
                 failed = true;
@@ -589,16 +573,13 @@ fn check(args: &CheckArgs) -> ExitCode {
                 }
             }
         }
-        let job_check = match &document {
-            Document::Checkpoint(c) if !args.no_validate => Some(c.validate()),
-            Document::Backup(b) if !args.no_validate => Some(b.validate()),
-            _ => None,
-        };
-        if let Some(Err(e)) = job_check {
-            for problem in e.problems() {
-                println!("{shown}: {}: {}", problem.path, problem.message);
+        if let (Document::Moment(moment), false) = (&document, args.no_validate) {
+            if let Err(e) = moment.validate() {
+                for problem in e.problems() {
+                    println!("{shown}: {}: {}", problem.path, problem.message);
+                }
+                failed = true;
             }
-            failed = true;
         }
     }
     exit_code(failed)
@@ -674,8 +655,8 @@ enum Document {
     Domain(Box<Domain>),
     DomainCapabilities(Box<DomainCapabilities>),
     Capabilities(Box<Capabilities>),
-    Checkpoint(Box<DomainCheckpoint>),
-    Backup(Box<DomainBackup>),
+    /// A snapshot (or another document of [`MOMENTS`]).
+    Moment(Box<dyn Moment>),
 }
 
 impl Document {
@@ -684,8 +665,7 @@ impl Document {
             Document::Domain(d) => d.unmodelled(),
             Document::DomainCapabilities(d) => d.unmodelled(),
             Document::Capabilities(d) => d.unmodelled(),
-            Document::Checkpoint(d) => d.unmodelled(),
-            Document::Backup(d) => d.unmodelled(),
+            Document::Moment(d) => d.unmodelled(),
         }
     }
 
@@ -694,8 +674,7 @@ impl Document {
             Document::Domain(d) => d.to_xml(),
             Document::DomainCapabilities(d) => d.to_xml(),
             Document::Capabilities(d) => d.to_xml(),
-            Document::Checkpoint(d) => d.to_xml(),
-            Document::Backup(d) => d.to_xml(),
+            Document::Moment(d) => d.to_xml(),
         }
         .map_err(|e| e.to_string())
     }
@@ -705,30 +684,29 @@ impl Document {
             Document::Domain(d) => d.to_json(),
             Document::DomainCapabilities(d) => libvirt_domain::json::to_string(d),
             Document::Capabilities(d) => libvirt_domain::json::to_string(d),
-            Document::Checkpoint(d) => libvirt_domain::json::to_string(d),
-            Document::Backup(d) => libvirt_domain::json::to_string(d),
+            Document::Moment(d) => d.to_json(),
         }
         .map_err(|e| e.to_string())
     }
 }
 
-/// Parse `<domain>`, `<domainCapabilities>`, `<capabilities>`, `<domaincheckpoint>` or
-/// `<domainbackup>` by the root element.
+/// Parse `<domain>`, `<domainCapabilities>`, `<capabilities>` or a document of
+/// [`MOMENTS`] by the root element.
 fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
-    let document =
-        match tree.name.local.as_str() {
-            "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
-                .map(|d| Document::DomainCapabilities(Box::new(d))),
-            "capabilities" => xml::from_element(&tree, "capabilities")
-                .map(|c| Document::Capabilities(Box::new(c))),
-            "domaincheckpoint" => xml::from_element(&tree, "domaincheckpoint")
-                .map(|c| Document::Checkpoint(Box::new(c))),
-            "domainbackup" => {
-                xml::from_element(&tree, "domainbackup").map(|b| Document::Backup(Box::new(b)))
-            }
-            _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
-        };
+    if let Some(parse) = moment_parser(&tree) {
+        return parse(&tree)
+            .map(Document::Moment)
+            .map_err(|e| e.to_string());
+    }
+    let document = match tree.name.local.as_str() {
+        "domainCapabilities" => xml::from_element(&tree, "domainCapabilities")
+            .map(|d| Document::DomainCapabilities(Box::new(d))),
+        "capabilities" => {
+            xml::from_element(&tree, "capabilities").map(|c| Document::Capabilities(Box::new(c)))
+        }
+        _ => xml::from_element(&tree, "domain").map(|d| Document::Domain(Box::new(d))),
+    };
     document.map_err(|e| e.to_string())
 }
 
@@ -798,5 +776,142 @@ fn exit_code(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Documents that travel with a domain: snapshots (and, by the same table, more).
+
+/// What `fmt`, `check` and `show` do with a document that travels with a domain.
+trait Moment {
+    fn unmodelled(&self) -> Vec<Unmodelled>;
+    fn to_xml(&self) -> Result<String, Error>;
+    fn to_json(&self) -> Result<String, Error>;
+    fn validate(&self) -> Result<(), Error>;
+    /// The lines `show` prints.
+    fn summary(&self) -> String;
+}
+
+/// Reads one document type from its root element.
+type MomentParser = fn(&Element) -> Result<Box<dyn Moment>, Error>;
+
+/// The documents read besides domains and capabilities, by root element: one line
+/// per document type.
+const MOMENTS: &[(&str, MomentParser)] = &[
+    ("domainsnapshot", |e| {
+        Ok(Box::new(xml::from_element::<DomainSnapshot>(
+            e,
+            "domainsnapshot",
+        )?))
+    }),
+    ("domaincheckpoint", |e| {
+        Ok(Box::new(xml::from_element::<DomainCheckpoint>(
+            e,
+            "domaincheckpoint",
+        )?))
+    }),
+    ("domainbackup", |e| {
+        Ok(Box::new(xml::from_element::<DomainBackup>(
+            e,
+            "domainbackup",
+        )?))
+    }),
+];
+
+/// The parser for `tree`'s root element, when it is one of [`MOMENTS`].
+fn moment_parser(tree: &Element) -> Option<MomentParser> {
+    if tree.name.namespace.is_some() {
+        return None;
+    }
+    MOMENTS
+        .iter()
+        .find(|(root, _)| *root == tree.name.local)
+        .map(|(_, parse)| *parse)
+}
+
+/// `text` read as one of [`MOMENTS`]; `None` when it is not one (or not XML).
+fn parse_moment(text: &str) -> Option<Result<Box<dyn Moment>, String>> {
+    let tree = Element::parse(text).ok()?;
+    let parse = moment_parser(&tree)?;
+    Some(parse(&tree).map_err(|e| e.to_string()))
+}
+
+fn show_moment(shown: &str, moment: Result<Box<dyn Moment>, String>, json: bool) -> ExitCode {
+    let moment = match moment {
+        Ok(moment) => moment,
+        Err(e) => return report(shown, &e),
+    };
+    let out = if json {
+        moment.to_json().map_err(|e| e.to_string())
+    } else {
+        Ok(moment.summary())
+    };
+    match out.and_then(|mut text| {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        write_stdout(&text)
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(shown, &e),
+    }
+}
+
+impl Moment for DomainSnapshot {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        DomainSnapshot::unmodelled(self)
+    }
+    fn to_xml(&self) -> Result<String, Error> {
+        DomainSnapshot::to_xml(self)
+    }
+    fn to_json(&self) -> Result<String, Error> {
+        libvirt_domain::json::to_string(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        DomainSnapshot::validate(self)
+    }
+    fn summary(&self) -> String {
+        let or_none = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
+        let mut lines = vec![
+            format!("snapshot:  {}", or_none(self.name.clone())),
+            format!(
+                "state:     {}",
+                or_none(self.state.as_ref().map(|s| s.to_string()))
+            ),
+            format!(
+                "memory:    {}",
+                or_none(self.memory.as_ref().map(|m| {
+                    let mode = m
+                        .snapshot
+                        .as_ref()
+                        .map_or("-".to_owned(), |s| s.to_string());
+                    match &m.file {
+                        Some(file) => format!("{mode} {file}"),
+                        None => mode,
+                    }
+                }))
+            ),
+        ];
+        if let Some(domain) = self.domain() {
+            lines.push(format!("domain:    {}", or_none(domain.name.clone())));
+        }
+        for disk in self.disks() {
+            let mode = disk
+                .effective_snapshot()
+                .map_or("default".to_owned(), |m| m.to_string());
+            let overlay = disk
+                .overlay_path()
+                .map(|path| format!(" -> {path}"))
+                .unwrap_or_default();
+            let format = disk
+                .driver
+                .as_ref()
+                .and_then(|d| d.kind.as_ref())
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            lines.push(format!("disk {}: {mode}{overlay}{format}", disk.name));
+        }
+        lines.push(format!("unmodelled: {}", self.unmodelled().len()));
+        lines.join("\n")
     }
 }

@@ -17,6 +17,8 @@ use crate::xml::tree::{is_xml_space, Attribute, Element};
 
 /// Variant name of a tagged enum's fallback: receives unknown tag values.
 const OTHER_VARIANT: &str = "$other";
+/// The variant of an `@attr` enum that receives an element without the attribute.
+const NONE_VARIANT: &str = "$none";
 
 /// Prefix of an enum name whose tag is an attribute of the *parent* element:
 /// `^@type` reads `type` of the element that holds the field, `^@type=file` also
@@ -430,6 +432,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
                     skip_attr: Some(tag),
                     ..self
                 },
+            },
+            None if found.is_none() && variants.contains(&NONE_VARIANT) => TaggedEnum {
+                variant: NONE_VARIANT,
+                de: self,
             },
             None if variants.contains(&OTHER_VARIANT) => TaggedEnum {
                 variant: OTHER_VARIANT,

@@ -93,6 +93,7 @@ pub mod numa;
 pub mod os;
 pub mod qemu;
 pub mod security;
+pub mod snapshot;
 pub mod sysinfo;
 pub mod tuning;
 pub mod values;

@@ -1,12 +1,53 @@
-//! `show` for the documents of backup jobs: `<domaincheckpoint>` and `<domainbackup>`.
-//! Each summary is a JSON value (for `--json`) and the same facts as text.
+//! The documents of backup jobs, `<domaincheckpoint>` and `<domainbackup>`, as
+//! [`Moment`]s for `fmt`, `check` and `show`: each summary is built as a JSON value
+//! of the facts `show` prints, then written as `key: value` lines.
 
 use libvirt_domain::backup::{BackupDiskMode, BackupTransport, DomainBackup};
 use libvirt_domain::checkpoint::{CheckpointType, DomainCheckpoint};
+use libvirt_domain::xml::Unmodelled;
+use libvirt_domain::Error;
 use serde_json::{json, Value};
 
+use super::Moment;
+
+impl Moment for DomainCheckpoint {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        DomainCheckpoint::unmodelled(self)
+    }
+    fn to_xml(&self) -> Result<String, Error> {
+        DomainCheckpoint::to_xml(self)
+    }
+    fn to_json(&self) -> Result<String, Error> {
+        libvirt_domain::json::to_string(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        DomainCheckpoint::validate(self)
+    }
+    fn summary(&self) -> String {
+        text(&checkpoint_summary(self))
+    }
+}
+
+impl Moment for DomainBackup {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        DomainBackup::unmodelled(self)
+    }
+    fn to_xml(&self) -> Result<String, Error> {
+        DomainBackup::to_xml(self)
+    }
+    fn to_json(&self) -> Result<String, Error> {
+        libvirt_domain::json::to_string(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        DomainBackup::validate(self)
+    }
+    fn summary(&self) -> String {
+        text(&backup_summary(self))
+    }
+}
+
 /// A checkpoint's name, parent, creation time, disks and embedded domain.
-pub fn checkpoint_summary(checkpoint: &DomainCheckpoint) -> Value {
+fn checkpoint_summary(checkpoint: &DomainCheckpoint) -> Value {
     let disks: Vec<Value> = checkpoint
         .disk_entries()
         .iter()
@@ -32,7 +73,7 @@ pub fn checkpoint_summary(checkpoint: &DomainCheckpoint) -> Value {
 }
 
 /// A backup's mode, incremental base, NBD server and disks.
-pub fn backup_summary(backup: &DomainBackup) -> Value {
+fn backup_summary(backup: &DomainBackup) -> Value {
     let server = backup.server.as_ref().map(|s| {
         let transport = s.transport.clone().unwrap_or(BackupTransport::Tcp);
         let address = match transport {
@@ -79,7 +120,7 @@ pub fn backup_summary(backup: &DomainBackup) -> Value {
 }
 
 /// The text form of a summary: `key: value` lines, disks one per line below.
-pub fn text(summary: &Value) -> String {
+fn text(summary: &Value) -> String {
     let mut out = String::new();
     let Value::Object(fields) = summary else {
         return out;

@@ -102,6 +102,7 @@ fn network(depth: u32) -> BoxedStrategy<DiskSourceNetwork> {
         known_hosts: opt(disk_parts::known_hosts()),
         slices: opt(disk_parts::slices()),
         data_store: data_store(depth),
+        seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
     })
 }
