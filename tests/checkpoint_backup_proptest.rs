@@ -1,6 +1,6 @@
 //! Property tests: any `DomainCheckpoint` or `DomainBackup` built from every modelled
 //! type survives `to_xml` → `from_xml` unchanged, and writing what was read gives the
-//! same text.
+//! same text; with the `json` feature, the plain JSON round trip keeps it too.
 
 mod strategies;
 
@@ -29,6 +29,13 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("written XML does not parse: {e}\n{xml}")))?;
         prop_assert_eq!(&back, &checkpoint, "XML:\n{}", xml);
         prop_assert_eq!(back.to_xml().unwrap(), xml);
+        #[cfg(feature = "json")]
+        {
+            let json = libvirt_domain::json::to_string(&checkpoint).unwrap();
+            let back: DomainCheckpoint = libvirt_domain::json::from_str(&json)
+                .map_err(|e| TestCaseError::fail(format!("JSON: {e}\n{json}")))?;
+            prop_assert_eq!(&back, &checkpoint, "JSON:\n{}", json);
+        }
     }
 
     #[test]
@@ -38,5 +45,12 @@ proptest! {
             .map_err(|e| TestCaseError::fail(format!("written XML does not parse: {e}\n{xml}")))?;
         prop_assert_eq!(&back, &backup, "XML:\n{}", xml);
         prop_assert_eq!(back.to_xml().unwrap(), xml);
+        #[cfg(feature = "json")]
+        {
+            let json = libvirt_domain::json::to_string(&backup).unwrap();
+            let back: DomainBackup = libvirt_domain::json::from_str(&json)
+                .map_err(|e| TestCaseError::fail(format!("JSON: {e}\n{json}")))?;
+            prop_assert_eq!(&back, &backup, "JSON:\n{}", json);
+        }
     }
 }
