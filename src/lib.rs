@@ -44,7 +44,11 @@ pub mod vmware;
 pub mod xen;
 
 // Other documents beside `<domain>`, and the plain JSON format.
+pub mod backup;
 pub mod caps;
+pub mod checkpoint;
+mod job_disks;
+pub mod snapshot;
 #[cfg(feature = "json")]
 pub mod json;
 
@@ -65,12 +69,15 @@ pub mod builder;
 pub mod defaults;
 pub mod presets;
 
+pub use crate::backup::DomainBackup;
 pub use crate::builder::{DomainBuilder, NetworkSource};
 pub use crate::caps::{Capabilities, DomainCapabilities};
+pub use crate::checkpoint::DomainCheckpoint;
 pub use crate::devices::{MacAddress, PciAddress};
 pub use crate::domain::{Domain, DomainType, Metadata, LIBVIRT_SCHEMA_VERSION};
 pub use crate::error::{Error, Position, Problem, Result, Severity};
 pub use crate::presets::{Mode, Preset};
+pub use crate::snapshot::DomainSnapshot;
 pub use crate::values::{HexUint, NumberFormat, OnOff, Uint, YesNo};
 pub use crate::version::{LibvirtVersion, Requirement};
 pub use crate::xml::{Extra, RawElement, Unmodelled};

@@ -16,6 +16,10 @@ use libvirt_domain::presets::{Mode, Preset};
 use libvirt_domain::units::Unit;
 use libvirt_domain::xml::{Element, Unmodelled};
 use libvirt_domain::{Capabilities, Domain, DomainCapabilities, LibvirtVersion};
+use libvirt_domain::{DomainBackup, DomainCheckpoint, DomainSnapshot, Error};
+
+#[path = "libvirt-domain/jobs.rs"]
+mod jobs;
 
 /// Read, check and rewrite libvirt domain XML without losing anything.
 #[derive(Parser)]
@@ -46,7 +50,13 @@ Examples:
 Examples:
   libvirt-domain show guest.xml
   virsh dumpxml guest | libvirt-domain show -
-  libvirt-domain show --json guest.xml")]
+  libvirt-domain show --json guest.xml
+  virsh snapshot-dumpxml guest snap1 | libvirt-domain show -
+
+A <domainsnapshot> document is summarised too (name, state, memory, each disk);
+with --json it is printed as the crate's plain JSON. So are <domaincheckpoint>
+(name, parent, each disk) and <domainbackup> documents (mode, NBD server, each
+disk and where its data goes).")]
     Show(ShowArgs),
     /// Parse domain XML (or the crate's plain JSON) and write it back in libvirt's
     /// layout, or as JSON.
@@ -85,9 +95,15 @@ standard output as FILE: PATH: needs libvirt X.Y (section), and the exit status 
   libvirt-domain check --libvirt 9.0 guest.xml
 
 <domainCapabilities> and <capabilities> documents are read too, by their root
-element:
+element, and so are <domainsnapshot> documents (checked as libvirt checks a
+snapshot, against the domain they embed):
   libvirt-domain check --domcaps host-domcaps.xml guest.xml
-  libvirt-domain check --strict domcaps.xml caps.xml")]
+  libvirt-domain check --strict domcaps.xml caps.xml
+  libvirt-domain check snapshot.xml
+
+<domaincheckpoint> and <domainbackup> documents are checked as libvirt checks them
+on their own (its schema and parser):
+  libvirt-domain check --strict checkpoint.xml backup.xml")]
     Check(CheckArgs),
     /// Show what changed between two domains, or whether libvirt applied one.
     ///
@@ -213,7 +229,8 @@ struct DiffArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Domain XML files (or `<domainCapabilities>`, `<capabilities>` documents).
+    /// Domain XML files (or `<domainCapabilities>`, `<capabilities>`,
+    /// `<domainsnapshot>`, `<domaincheckpoint>`, `<domainbackup>` documents).
     #[arg(value_name = "FILE", required_unless_present = "caps")]
     files: Vec<PathBuf>,
     /// Also fail on content the model does not know, listing each item.
@@ -433,6 +450,9 @@ fn show_one(file: &Path, json: bool) -> ExitCode {
         file.display().to_string()
     };
     let text = if stdin { read_stdin() } else { read_file(file) };
+    if let Some(moment) = text.as_deref().ok().and_then(parse_moment) {
+        return show_moment(&shown, moment, json);
+    }
     let domain = match text.and_then(|t| parse(&t)) {
         Ok(d) => d,
         Err(e) => return report(&shown, &e),
@@ -572,6 +592,14 @@ fn check(args: &CheckArgs) -> ExitCode {
                 }
             }
         }
+        if let (Document::Moment(moment), false) = (&document, args.no_validate) {
+            if let Err(e) = moment.validate() {
+                for problem in e.problems() {
+                    println!("{shown}: {}: {}", problem.path, problem.message);
+                }
+                failed = true;
+            }
+        }
     }
     exit_code(failed)
 }
@@ -659,6 +687,8 @@ enum Document {
     Domain(Box<Domain>),
     DomainCapabilities(Box<DomainCapabilities>),
     Capabilities(Box<Capabilities>),
+    /// A snapshot (or another document of [`MOMENTS`]).
+    Moment(Box<dyn Moment>),
 }
 
 impl Document {
@@ -667,6 +697,7 @@ impl Document {
             Document::Domain(d) => d.unmodelled(),
             Document::DomainCapabilities(d) => d.unmodelled(),
             Document::Capabilities(d) => d.unmodelled(),
+            Document::Moment(d) => d.unmodelled(),
         }
     }
 
@@ -675,6 +706,7 @@ impl Document {
             Document::Domain(d) => d.to_xml(),
             Document::DomainCapabilities(d) => d.to_xml(),
             Document::Capabilities(d) => d.to_xml(),
+            Document::Moment(d) => d.to_xml(),
         }
         .map_err(|e| e.to_string())
     }
@@ -684,15 +716,22 @@ impl Document {
             Document::Domain(d) => d.to_json(),
             Document::DomainCapabilities(d) => libvirt_domain::json::to_string(d),
             Document::Capabilities(d) => libvirt_domain::json::to_string(d),
+            Document::Moment(d) => d.to_json(),
         }
         .map_err(|e| e.to_string())
     }
 }
 
-/// Parse `<domain>`, `<domainCapabilities>` or `<capabilities>` by the root element.
+/// Parse `<domain>`, `<domainCapabilities>`, `<capabilities>` or a document of
+/// [`MOMENTS`] by the root element.
 fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
     // The tree only picks the document; each document reads the text itself.
+    if let Some(parse) = moment_parser(&tree) {
+        return parse(text)
+            .map(Document::Moment)
+            .map_err(|e| e.to_string());
+    }
     let document = match tree.name.local.as_str() {
         "domainCapabilities" => {
             DomainCapabilities::from_xml(text).map(|d| Document::DomainCapabilities(Box::new(d)))
@@ -769,5 +808,127 @@ fn exit_code(failed: bool) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Documents that travel with a domain: snapshots (and, by the same table, more).
+
+/// What `fmt`, `check` and `show` do with a document that travels with a domain.
+trait Moment {
+    fn unmodelled(&self) -> Vec<Unmodelled>;
+    fn to_xml(&self) -> Result<String, Error>;
+    fn to_json(&self) -> Result<String, Error>;
+    fn validate(&self) -> Result<(), Error>;
+    /// The lines `show` prints.
+    fn summary(&self) -> String;
+}
+
+/// Reads one document type from its root element.
+type MomentParser = fn(&str) -> Result<Box<dyn Moment>, Error>;
+
+/// The documents read besides domains and capabilities, by root element: one line
+/// per document type.
+const MOMENTS: &[(&str, MomentParser)] = &[
+    ("domainsnapshot", |t| Ok(Box::new(DomainSnapshot::from_xml(t)?))),
+    ("domaincheckpoint", |t| Ok(Box::new(DomainCheckpoint::from_xml(t)?))),
+    ("domainbackup", |t| Ok(Box::new(DomainBackup::from_xml(t)?))),
+];
+
+/// The parser for `tree`'s root element, when it is one of [`MOMENTS`].
+fn moment_parser(tree: &Element) -> Option<MomentParser> {
+    if tree.name.namespace.is_some() {
+        return None;
+    }
+    MOMENTS
+        .iter()
+        .find(|(root, _)| *root == tree.name.local)
+        .map(|(_, parse)| *parse)
+}
+
+/// `text` read as one of [`MOMENTS`]; `None` when it is not one (or not XML).
+fn parse_moment(text: &str) -> Option<Result<Box<dyn Moment>, String>> {
+    let tree = Element::parse(text).ok()?;
+    let parse = moment_parser(&tree)?;
+    Some(parse(text).map_err(|e| e.to_string()))
+}
+
+fn show_moment(shown: &str, moment: Result<Box<dyn Moment>, String>, json: bool) -> ExitCode {
+    let moment = match moment {
+        Ok(moment) => moment,
+        Err(e) => return report(shown, &e),
+    };
+    let out = if json {
+        moment.to_json().map_err(|e| e.to_string())
+    } else {
+        Ok(moment.summary())
+    };
+    match out.and_then(|mut text| {
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        write_stdout(&text)
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report(shown, &e),
+    }
+}
+
+impl Moment for DomainSnapshot {
+    fn unmodelled(&self) -> Vec<Unmodelled> {
+        DomainSnapshot::unmodelled(self)
+    }
+    fn to_xml(&self) -> Result<String, Error> {
+        DomainSnapshot::to_xml(self)
+    }
+    fn to_json(&self) -> Result<String, Error> {
+        libvirt_domain::json::to_string(self)
+    }
+    fn validate(&self) -> Result<(), Error> {
+        DomainSnapshot::validate(self)
+    }
+    fn summary(&self) -> String {
+        let or_none = |value: Option<String>| value.unwrap_or_else(|| "-".to_owned());
+        let mut lines = vec![
+            format!("snapshot:  {}", or_none(self.name.clone())),
+            format!(
+                "state:     {}",
+                or_none(self.state.as_ref().map(|s| s.to_string()))
+            ),
+            format!(
+                "memory:    {}",
+                or_none(self.memory.as_ref().map(|m| {
+                    let mode = m
+                        .snapshot
+                        .as_ref()
+                        .map_or("-".to_owned(), |s| s.to_string());
+                    match &m.file {
+                        Some(file) => format!("{mode} {file}"),
+                        None => mode,
+                    }
+                }))
+            ),
+        ];
+        if let Some(domain) = self.domain() {
+            lines.push(format!("domain:    {}", or_none(domain.name.clone())));
+        }
+        for disk in self.disks() {
+            let mode = disk
+                .effective_snapshot()
+                .map_or("default".to_owned(), |m| m.to_string());
+            let overlay = disk
+                .overlay_path()
+                .map(|path| format!(" -> {path}"))
+                .unwrap_or_default();
+            let format = disk
+                .driver
+                .as_ref()
+                .and_then(|d| d.kind.as_ref())
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default();
+            lines.push(format!("disk {}: {mode}{overlay}{format}", disk.name));
+        }
+        lines.push(format!("unmodelled: {}", self.unmodelled().len()));
+        lines.join("\n")
     }
 }

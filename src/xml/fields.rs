@@ -14,6 +14,8 @@ pub(crate) const TEXT_FIELD: &str = "$text";
 pub(crate) const RAW_VARIANT: &str = "$raw";
 /// Variant of a tagged enum that receives a tag value it does not know.
 pub(crate) const OTHER_VARIANT: &str = "$other";
+/// The variant of an `@attr` enum that receives an element without the attribute.
+pub(crate) const NONE_VARIANT: &str = "$none";
 /// Prefix of an enum name whose tag is an attribute of the *parent* element:
 /// `^@type` reads `type` of the element that holds the field, `^@type=file` also
 /// names the variant to use when the parent has no such attribute.

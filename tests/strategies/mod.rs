@@ -77,7 +77,9 @@ macro_rules! value_enum {
     };
 }
 
+pub mod backup;
 pub mod caps;
+pub mod checkpoint;
 pub mod clock;
 pub mod collect;
 pub mod cpu;
@@ -91,6 +93,7 @@ pub mod numa;
 pub mod os;
 pub mod qemu;
 pub mod security;
+pub mod snapshot;
 pub mod sysinfo;
 pub mod tuning;
 pub mod values;

@@ -5,6 +5,7 @@ mod backing;
 mod build;
 mod encryption;
 mod iotune;
+mod media;
 mod source;
 
 use serde::{Deserialize, Serialize};

@@ -14,7 +14,7 @@ use serde::de::{
 use crate::xml::borrowed::{BAttribute, BElement};
 use crate::xml::de::fields::StructAccess;
 use crate::xml::error::{Error, Result};
-use crate::xml::fields::{OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
+use crate::xml::fields::{NONE_VARIANT, OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
 use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled};
 use crate::xml::tree::is_xml_space;
@@ -431,6 +431,10 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
                     skip_attr: Some(tag),
                     ..self
                 },
+            },
+            None if found.is_none() && variants.contains(&NONE_VARIANT) => TaggedEnum {
+                variant: NONE_VARIANT,
+                de: self,
             },
             None if variants.contains(&OTHER_VARIANT) => TaggedEnum {
                 variant: OTHER_VARIANT,

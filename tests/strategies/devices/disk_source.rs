@@ -30,7 +30,8 @@ fn data_store(depth: u32) -> BoxedStrategy<Option<Box<libvirt_domain::devices::D
     }
 }
 
-fn file(depth: u32) -> BoxedStrategy<DiskSourceFile> {
+/// A `type='file'` source, nesting at most `depth` `<dataStore>` sources.
+pub fn file(depth: u32) -> BoxedStrategy<DiskSourceFile> {
     structure!(DiskSourceFile {
         file: opt(text()),
         fdgroup: opt(text()),
@@ -44,7 +45,8 @@ fn file(depth: u32) -> BoxedStrategy<DiskSourceFile> {
     })
 }
 
-fn block(depth: u32) -> BoxedStrategy<DiskSourceBlock> {
+/// A `type='block'` source, nesting at most `depth` `<dataStore>` sources.
+pub fn block(depth: u32) -> BoxedStrategy<DiskSourceBlock> {
     structure!(DiskSourceBlock {
         dev: opt(text()),
         startup_policy: opt(value_enum!(StartupPolicy)),
@@ -100,6 +102,7 @@ fn network(depth: u32) -> BoxedStrategy<DiskSourceNetwork> {
         known_hosts: opt(disk_parts::known_hosts()),
         slices: opt(disk_parts::slices()),
         data_store: data_store(depth),
+        seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
     })
 }

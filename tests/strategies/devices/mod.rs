@@ -3,9 +3,9 @@
 mod address;
 mod audio;
 mod chardev;
-mod common;
+pub mod common;
 mod controller;
-mod disk;
+pub mod disk;
 pub mod disk_parts;
 pub mod disk_source;
 mod filesystem;

@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{DataStore, DiskSourceSlices};
-use crate::devices::common::{Auth, Initiator, Reconnect};
+use crate::devices::common::{Auth, DeviceSeclabel, Initiator, Reconnect};
 use crate::devices::disk::{DiskProtocol, Encryption};
 use crate::values::{value_enum, YesNo};
 use crate::xml::Extra;
@@ -73,6 +73,10 @@ pub struct DiskSourceNetwork {
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,
+    /// `<seclabel>`: per-source security label overrides (libvirt reads and writes
+    /// them for every source type; its schema lists them for local sources only).
+    #[serde(rename = "seclabel")]
+    pub seclabels: Vec<DeviceSeclabel>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
