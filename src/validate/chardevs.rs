@@ -12,6 +12,7 @@ use crate::values::YesNo;
 pub(super) const RULES: &[Rule] = &[
     sources_match_type,
     reconnect,
+    reconnect_generated_path,
     tcp_protocol,
     unix_path,
     serial_target_fits_machine,
@@ -137,6 +138,62 @@ fn reconnect(c: &mut Checker<'_>) {
                 c.error(
                     format!("{at}/@timeout"),
                     "0 is not permitted; give the seconds between attempts",
+                );
+            }
+        }
+    }
+}
+
+/// The system QEMU driver's `channelTargetDir`, where it names the sockets of
+/// virtio channels itself.
+const SYSTEM_CHANNEL_DIR: &str = "/var/lib/libvirt/qemu/channel/target";
+
+/// The session driver's `channelTargetDir`, below the user's configuration folder
+/// (`$XDG_CONFIG_HOME/libvirt/qemu/lib/channel/target`).
+const SESSION_CHANNEL_DIR: &str = "/libvirt/qemu/lib/channel/target";
+
+/// Whether the QEMU driver takes `path` for a channel socket it generated (it
+/// compares the start of the path only, as `STRPREFIX` does).
+fn generated_channel_path(path: &str) -> bool {
+    path.starts_with(SYSTEM_CHANNEL_DIR) || path.contains(SESSION_CHANNEL_DIR)
+}
+
+/// A virtio channel's unix socket under libvirt's own channel folder is not kept:
+/// the QEMU driver drops such a path as one it generated and makes a new one when
+/// the domain starts, in listening mode, so `<reconnect enabled='yes'>` there fails
+/// like any listening source does ("chardev reconnect is possible only for connect
+/// mode"; `qemuDomainChrDefDropDefaultPath`).
+fn reconnect_generated_path(c: &mut Checker<'_>) {
+    if !c.qemu() {
+        return;
+    }
+    for (i, device) in c.each() {
+        let Device::Channel(channel) = device else {
+            continue;
+        };
+        let virtio =
+            channel.target.as_ref().and_then(|t| t.kind.as_ref()) == Some(&CharTargetType::Virtio);
+        if !virtio || channel.written_kind() != Some(ChardevType::Unix) {
+            continue;
+        }
+        let count = channel.sources.len();
+        for (index, source) in channel.sources.iter().enumerate() {
+            let CharSource::Unix(unix) = source else {
+                continue;
+            };
+            let enabled = unix.reconnect.as_ref().and_then(|r| r.enabled.as_ref());
+            let Some(path) = unix.path.as_deref() else {
+                continue;
+            };
+            if enabled == Some(&YesNo::Yes) && generated_channel_path(path) {
+                let at = super::util::child(&c.path(i), "source", index, count);
+                c.error(
+                    format!("{at}/reconnect"),
+                    format!(
+                        "libvirt replaces the socket path {path} (inside its own channel \
+                         folder) with one it listens on, which cannot reconnect; put the \
+                         socket elsewhere or remove <reconnect>"
+                    ),
                 );
             }
         }

@@ -454,6 +454,20 @@ fn chardev_rules() {
                 "/domain/devices/serial/source/reconnect",
             ),
             case(
+                "reconnect_generated_path",
+                "<devices><channel type='unix'><source mode='connect' \
+                 path='/var/lib/libvirt/qemu/channel/target/domain-1-old/agent'>\
+                 <reconnect enabled='yes' timeout='10'/></source>\
+                 <target type='virtio' name='agent'/></channel></devices>",
+                "<devices><channel type='unix'><source mode='connect' \
+                 path='/run/agent.sock'><reconnect enabled='yes' timeout='10'/></source>\
+                 <target type='virtio' name='agent'/></channel>\
+                 <channel type='unix'><source mode='connect' \
+                 path='/var/lib/libvirt/qemu/channel/target/domain-1-old/agent2'/>\
+                 <target type='virtio' name='agent2'/></channel></devices>",
+                "/domain/devices/channel/source/reconnect",
+            ),
+            case(
                 "tcp_protocol",
                 "<devices><serial type='tcp'><source mode='connect' host='h' service='1'/>\
                  <protocol type='tls'/></serial></devices>",
