@@ -19,6 +19,9 @@
 //! what libvirt gives back must parse strictly and pass `validate()` against the
 //! domain it embeds.
 //!
+//! The external snapshot itself is taken by libvirt's real QEMU driver from a running
+//! domain in `tests/qemu_driver.rs` (`external_disk_snapshot_is_taken_from_a_running_domain`).
+//!
 //! Where `xmllint` or the chroot is missing the tests say they were skipped and pass,
 //! unless `REQUIRE_LIBVIRT=1`, which makes them fail instead.
 
