@@ -9,7 +9,10 @@
 //!   [`bhyve`], [`xen`], [`vmware`]) and their table ([`namespaces`]); shared value
 //!   types in [`values`] and [`units`].
 //! - **Documents**: [`Domain`], [`devices::Device`] fragments, [`caps`]
-//!   ([`DomainCapabilities`], [`Capabilities`]); plain JSON in `json` (feature `json`).
+//!   ([`DomainCapabilities`], [`Capabilities`]), [`snapshot`] ([`DomainSnapshot`]),
+//!   [`checkpoint`] ([`DomainCheckpoint`]), [`backup`] ([`DomainBackup`]); plain JSON in
+//!   `json` (feature `json`).
+//! - **Versions**: [`version`] ([`LibvirtVersion`], [`Domain::min_libvirt_version`]).
 //! - **Codec**: [`xml`] (unknown content as [`Extra`], [`RawElement`], [`Unmodelled`],
 //!   [`xml::Element`]); one [`Error`] type ([`error`]).
 //! - **Checks**: [`Domain::validate`], [`Domain::check_host`], [`diff`], [`summary`].

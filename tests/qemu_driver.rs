@@ -25,6 +25,9 @@
 //!   its share pointed at a temporary directory) **start** under software emulation
 //!   (`type='qemu'`: a nested `/dev/kvm` cannot run OVMF), reach `running`, and are
 //!   destroyed;
+//! - the external disk-only snapshot `DomainSnapshot::external_disks` builds is taken
+//!   from the running plain build with a disk (`snapshot-create --disk-only`), and
+//!   the snapshot libvirt gives back parses strictly and validates;
 //! - `virsh domcapabilities` for q35 under KVM and TCG matches the fixtures in
 //!   `tests/fixtures/domcaps/` in the parts that describe this QEMU and firmware;
 //!   `WRITE_DOMCAPS=1` rewrites the fixtures from this environment.
@@ -617,4 +620,93 @@ fn domcapabilities_match_the_fixtures() {
 /// The child element `name` of `element`.
 fn part<'a>(element: &'a Element, name: &str) -> Option<&'a Element> {
     element.elements().find(|e| e.name.local == name)
+}
+
+/// The external disk-only snapshot `DomainSnapshot::external_disks` builds is taken by
+/// the QEMU driver from a running domain (`snapshot-create DOMAIN FILE --disk-only`;
+/// the root has no `qemu-img`, which an inactive domain's external snapshot needs,
+/// while a running one has QEMU write the overlay): the snapshot libvirt gives back
+/// parses strictly and validates, and the disk now writes to the overlay.
+#[test]
+fn external_disk_snapshot_is_taken_from_a_running_domain() {
+    use libvirt_domain::devices::DiskSnapshot;
+    use libvirt_domain::snapshot::SnapshotState;
+    use libvirt_domain::DomainSnapshot;
+
+    let test = "qemu external snapshot";
+    let Some(embed) = Embed::new(test, "snapshot") else {
+        return;
+    };
+    // A raw image is a sparse file (no qemu-img in the root); QEMU makes the overlay.
+    std::fs::create_dir_all(embed.host("images")).expect("create the image folder");
+    std::fs::File::create(embed.host("images/guest.raw"))
+        .and_then(|f| f.set_len(64 << 20))
+        .expect("create the image");
+    let mut domain = Domain::builder("qemu-snapshot")
+        .disk(embed.inside("images/guest.raw"))
+        .build()
+        .expect("the build with a disk");
+    domain.kind = DomainType::Qemu;
+    let snapshot = DomainSnapshot::external_disks(&domain, "before-upgrade")
+        .expect("an external snapshot of the disk");
+    let overlay = snapshot.disks()[0]
+        .overlay_path()
+        .expect("an overlay")
+        .to_owned();
+    assert_eq!(overlay, embed.inside("images/guest.before-upgrade"));
+    let domain_file = embed.write("domain.xml", &domain.to_xml().expect("to_xml"));
+    let snapshot_file = embed.write("snapshot.xml", &snapshot.to_xml().expect("to_xml"));
+    let output = embed.virsh(&format!(
+        "define {domain_file}; start qemu-snapshot; \
+         snapshot-create qemu-snapshot {snapshot_file} --disk-only; echo @@snapshot; \
+         snapshot-dumpxml qemu-snapshot before-upgrade; echo @@disks; \
+         domblklist qemu-snapshot; destroy qemu-snapshot"
+    ));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "{test}: virsh fails\n{stderr}\n{stdout}\n{}",
+        embed.logs()
+    );
+    let (_, rest) = stdout
+        .split_once("@@snapshot")
+        .unwrap_or_else(|| panic!("{test}: virsh stopped early\n{stderr}\n{stdout}"));
+    let (dump, disks) = rest
+        .split_once("@@disks")
+        .unwrap_or_else(|| panic!("{test}: no disk list\n{stdout}"));
+    let start = dump
+        .find("<domainsnapshot")
+        .expect("snapshot-dumpxml output");
+    let end = dump
+        .rfind("</domainsnapshot>")
+        .expect("the end of the snapshot");
+    let back = DomainSnapshot::from_xml_strict(&dump[start..end + "</domainsnapshot>".len()])
+        .unwrap_or_else(|e| panic!("{test}: libvirt's snapshot does not parse strictly: {e}"));
+    assert_eq!(
+        back.state,
+        Some(SnapshotState::DiskSnapshot),
+        "{test}: state"
+    );
+    let disk = &back.disks()[0];
+    assert_eq!(disk.name, "vda", "{test}: disk");
+    assert_eq!(disk.snapshot, Some(DiskSnapshot::External), "{test}: mode");
+    assert_eq!(
+        disk.overlay_path(),
+        Some(overlay.as_str()),
+        "{test}: overlay"
+    );
+    back.validate()
+        .unwrap_or_else(|e| panic!("{test}: libvirt's snapshot fails validate():\n{e}"));
+    assert!(
+        disks
+            .lines()
+            .any(|l| l.split_whitespace().eq(["vda", overlay.as_str()])),
+        "{test}: the disk does not write to the overlay\n{disks}"
+    );
+    assert!(
+        embed.host("images/guest.before-upgrade").is_file(),
+        "{test}: no overlay file"
+    );
+    println!("{test}: taken by libvirt 11.3's QEMU driver; vda now writes to {overlay}");
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{DomainSnapshot, MemorySnapshot, SnapshotDisk, SnapshotState};
-use crate::devices::{Device, Disk, DiskSnapshot, DiskSource, DiskType, StorageFormat};
+use crate::devices::{Device, Disk, DiskDevice, DiskSnapshot, DiskSource, DiskType, StorageFormat};
 use crate::domain::Domain;
 use crate::error::{Error, Problem};
 
@@ -220,8 +220,9 @@ fn no_mixing(snapshot: &DomainSnapshot, out: &mut Vec<Problem>) {
 
 /// The snapshot's disks against the domain's: every name is a disk's target or its
 /// source path ("no disk named …"), each disk once ("disk … specified twice")
-/// (`virDomainSnapshotAlignDisks`); an internal snapshot only of a qcow2 image
-/// ("internal snapshot for disk … unsupported for storage type", `qemuSnapshotPrepare`);
+/// (`virDomainSnapshotAlignDisks`); an internal snapshot of a writable disk only of a
+/// qcow2 image ("internal snapshot for disk … unsupported for storage type",
+/// `qemuSnapshotPrepare`; read-only disks and CD-ROMs are not written);
 /// no overlay is the image of a domain disk or another disk's overlay ("collision
 /// with disk", `virDomainSnapshotDefAssignExternalNames`).
 fn against_domain(disks: &[SnapshotDisk], domain: &Domain, out: &mut Vec<Problem>) {
@@ -271,7 +272,8 @@ fn against_domain(disks: &[SnapshotDisk], domain: &Domain, out: &mut Vec<Problem
                 ),
             ));
         }
-        if snap.effective_snapshot() == Some(DiskSnapshot::Internal) {
+        let writable = disk.readonly.is_none() && disk.device != Some(DiskDevice::Cdrom);
+        if writable && snap.effective_snapshot() == Some(DiskSnapshot::Internal) {
             let format = disk.driver.as_ref().and_then(|d| d.kind.as_ref());
             if let Some(format) = format.filter(|f| **f != StorageFormat::Qcow2) {
                 out.push(Problem::new(
