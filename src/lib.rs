@@ -51,9 +51,9 @@ pub mod backup;
 pub mod caps;
 pub mod checkpoint;
 mod job_disks;
-pub mod snapshot;
 #[cfg(feature = "json")]
 pub mod json;
+pub mod snapshot;
 
 // The codec (XML text ⇄ tree ⇄ serde, nothing libvirt-specific), the model's way into
 // it, and the crate's error.

@@ -728,9 +728,7 @@ fn parse_any(text: &str) -> Result<Document, String> {
     let tree = Element::parse(text).map_err(|e| e.to_string())?;
     // The tree only picks the document; each document reads the text itself.
     if let Some(parse) = moment_parser(&tree) {
-        return parse(text)
-            .map(Document::Moment)
-            .map_err(|e| e.to_string());
+        return parse(text).map(Document::Moment).map_err(|e| e.to_string());
     }
     let document = match tree.name.local.as_str() {
         "domainCapabilities" => {
@@ -830,8 +828,12 @@ type MomentParser = fn(&str) -> Result<Box<dyn Moment>, Error>;
 /// The documents read besides domains and capabilities, by root element: one line
 /// per document type.
 const MOMENTS: &[(&str, MomentParser)] = &[
-    ("domainsnapshot", |t| Ok(Box::new(DomainSnapshot::from_xml(t)?))),
-    ("domaincheckpoint", |t| Ok(Box::new(DomainCheckpoint::from_xml(t)?))),
+    ("domainsnapshot", |t| {
+        Ok(Box::new(DomainSnapshot::from_xml(t)?))
+    }),
+    ("domaincheckpoint", |t| {
+        Ok(Box::new(DomainCheckpoint::from_xml(t)?))
+    }),
     ("domainbackup", |t| Ok(Box::new(DomainBackup::from_xml(t)?))),
 ];
 
