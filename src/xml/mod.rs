@@ -11,6 +11,7 @@ mod names;
 mod path;
 mod paths;
 mod raw;
+mod read;
 mod tree;
 mod write;
 mod write_raw;
@@ -56,7 +57,7 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let tree = tree::parse_borrowed(text)?;
+    let tree = read::parse_borrowed(text)?;
     de::from_element(&tree, root)
 }
 
@@ -67,7 +68,7 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
     root: &'static str,
     prefixes: Prefixes,
 ) -> Result<T> {
-    let tree = tree::parse_borrowed(text)?;
+    let tree = read::parse_borrowed(text)?;
     let value: T = de::from_element(&tree, root)?;
     let found = with_positions(write::unmodelled(&value, root, prefixes), |path| {
         tree.locate(path)

@@ -99,7 +99,7 @@ mod tests {
 
     #[test]
     fn paths_index_repeated_names_only() {
-        let root = crate::xml::tree::parse_borrowed(
+        let root = crate::xml::read::parse_borrowed(
             "<domain><devices><disk/><x:disk xmlns:x='urn:x'/><disk><target/></disk>\
              <interface/></devices><vcpu/></domain>",
         )
