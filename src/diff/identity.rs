@@ -132,11 +132,32 @@ pub(crate) fn match_group(a_keys: &[Option<String>], b_keys: &[Option<String>]) 
             None => a_left.push(i),
         }
     }
-    // What is left pairs by order, except two elements that both have a key (and so
-    // are known to be different elements).
+    // What is left pairs by order: first elements without a key with each other (so a
+    // keyless sibling does not take the place of an element whose key changed), then
+    // the rest, except two elements that both have a key (and so are known to be
+    // different elements): an element libvirt gave a key (a live alias) still meets
+    // the keyless one it was written as.
     let mut only_a = Vec::new();
     let mut next_b = 0;
+    let mut keyed_left = Vec::new();
     for i in a_left {
+        if a_keys[i].is_some() {
+            keyed_left.push(i);
+            continue;
+        }
+        let found = (next_b..b_keys.len()).find(|&j| !b_taken[j] && b_keys[j].is_none());
+        match found {
+            Some(j) => {
+                b_taken[j] = true;
+                next_b = j + 1;
+                pairs.push((i, j));
+            }
+            None => keyed_left.push(i),
+        }
+    }
+    keyed_left.sort_unstable();
+    let mut next_b = 0;
+    for i in keyed_left {
         let found = (next_b..b_keys.len())
             .find(|&j| !b_taken[j] && (a_keys[i].is_none() || b_keys[j].is_none()));
         match found {

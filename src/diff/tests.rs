@@ -68,6 +68,19 @@ fn a_changed_identity_is_a_removal_and_an_addition() {
 }
 
 #[test]
+fn a_changed_key_is_not_taken_by_a_keyless_sibling() {
+    // Found by tests/diff_proptest.rs: the keyless seclabel used to be paired with the
+    // one whose model changed, and the diff showed every field of both as changed.
+    let a = "<seclabel model='dac'/><seclabel relabel='yes'><label>l</label></seclabel>";
+    let b = "<seclabel model='selinux'/><seclabel relabel='yes'><label>l</label></seclabel>";
+    assert_eq!(
+        diff(a, b),
+        "- /domain/seclabel[model=dac]: <seclabel model='dac'/>\n\
+         + /domain/seclabel[model=selinux]: <seclabel model='selinux'/>\n"
+    );
+}
+
+#[test]
 fn text_and_empty_values_are_changes() {
     assert_eq!(
         diff("<description>a</description>", "<description/>"),
