@@ -16,7 +16,7 @@ pub(crate) fn domain_disks(domain: &Domain) -> Vec<(&Disk, String)> {
         .iter()
         .enumerate()
         .filter_map(|(i, device)| match device {
-            Device::Disk(disk) => Some((disk, device_path(devices, i))),
+            Device::Disk(disk) => Some((&**disk, device_path(devices, i))),
             _ => None,
         })
         .collect()

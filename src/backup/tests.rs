@@ -3,8 +3,8 @@ use super::{
     BackupMode, BackupServer, BackupStorage, BackupTransport, DomainBackup,
 };
 use crate::devices::{
-    Device, DeviceSeclabel, Disk, DiskDevice, DiskDriver, DiskSource, DiskSourceFile, DiskTarget,
-    DiskType, Encryption, EncryptionFormat, StorageFormat,
+    DeviceSeclabel, Disk, DiskDevice, DiskDriver, DiskSource, DiskSourceFile, DiskTarget, DiskType,
+    Encryption, EncryptionFormat, StorageFormat,
 };
 use crate::domain::Domain;
 use crate::error::Error;
@@ -281,7 +281,7 @@ fn disk(target: &str, format: StorageFormat) -> Disk {
 fn domain_with(disks: Vec<Disk>) -> Domain {
     let mut domain = Domain::default();
     for disk in disks {
-        domain.devices_mut().devices.push(Device::Disk(disk));
+        domain.devices_mut().devices.push(disk.into());
     }
     domain
 }

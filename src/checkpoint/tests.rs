@@ -1,5 +1,5 @@
 use super::{CheckpointDisk, CheckpointDisks, CheckpointParent, CheckpointType, DomainCheckpoint};
-use crate::devices::{Device, Disk, DiskDevice, DiskDriver, DiskSource, DiskTarget, Marker};
+use crate::devices::{Disk, DiskDevice, DiskDriver, DiskSource, DiskTarget, Marker};
 use crate::devices::{DiskType, StorageFormat};
 use crate::domain::Domain;
 use crate::error::Error;
@@ -141,7 +141,7 @@ fn disk(target: &str, format: Option<StorageFormat>) -> Disk {
 fn domain_with(disks: Vec<Disk>) -> Domain {
     let mut domain = Domain::default();
     for disk in disks {
-        domain.devices_mut().devices.push(Device::Disk(disk));
+        domain.devices_mut().devices.push(disk.into());
     }
     domain
 }

@@ -146,7 +146,7 @@ macro_rules! device_kinds {
 
             impl From<$ty> for Device {
                 fn from(device: $ty) -> Self {
-                    Device::$variant(device)
+                    Device::$variant(Box::new(device))
                 }
             }
         )+
@@ -156,7 +156,7 @@ macro_rules! device_kinds {
                 #[doc = concat!("The `<", $element, ">` devices, in order.")]
                 pub fn $iter(&self) -> impl Iterator<Item = &$ty> + '_ {
                     self.devices.iter().filter_map(|d| match d {
-                        Device::$variant(x) => Some(x),
+                        Device::$variant(x) => Some(&**x),
                         _ => None,
                     })
                 }
@@ -164,7 +164,7 @@ macro_rules! device_kinds {
                 #[doc = concat!("Mutable access to the `<", $element, ">` devices, in order.")]
                 pub fn $iter_mut(&mut self) -> impl Iterator<Item = &mut $ty> + '_ {
                     self.devices.iter_mut().filter_map(|d| match d {
-                        Device::$variant(x) => Some(x),
+                        Device::$variant(x) => Some(&mut **x),
                         _ => None,
                     })
                 }
@@ -202,11 +202,11 @@ macro_rules! device_kinds {
                         "emulator" => {
                             return crate::codec::from_element(element, "emulator").map(Device::Emulator)
                         }
-                        $( $element => return $ty::from_element(element).map(Device::$variant), )+
+                        $( $element => return $ty::from_element(element).map(Device::from), )+
                         _ => {}
                     }
                 }
-                Ok(Device::Other(RawElement::read(element.clone())))
+                Ok(Device::Other(Box::new(RawElement::read(element.clone()))))
             }
 
             /// Write the device as a fragment in libvirt's layout.
@@ -270,7 +270,7 @@ impl Device {
 
 impl From<RawElement> for Device {
     fn from(raw: RawElement) -> Self {
-        Device::Other(raw)
+        Device::Other(Box::new(raw))
     }
 }
 

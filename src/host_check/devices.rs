@@ -112,7 +112,7 @@ fn one(check: &mut HostCheck<'_>, device: &Device, caps: &EnumCaps, path: &str) 
             } else if kind.is_some_and(|k| REPORTED_SUBSYS_TYPES.contains(&k)) {
                 check.enum_value(caps, "subsysType", kind, at("@type"), "host device type");
             }
-            let policy = match hostdev {
+            let policy = match &**hostdev {
                 Hostdev::Usb(usb) => usb.source.as_ref().and_then(|s| s.startup_policy.as_ref()),
                 Hostdev::Pci(pci) => pci.source.as_ref().and_then(|s| s.startup_policy.as_ref()),
                 _ => None,
@@ -120,7 +120,7 @@ fn one(check: &mut HostCheck<'_>, device: &Device, caps: &EnumCaps, path: &str) 
             let policy = policy.map(|p| p.as_str());
             let path = at("source/@startupPolicy");
             check.enum_value(caps, "startupPolicy", policy, path, "startup policy");
-            if let Hostdev::Pci(pci) = hostdev {
+            if let Hostdev::Pci(pci) = &**hostdev {
                 let driver = pci.driver.as_ref().and_then(|d| d.name.as_ref());
                 let driver = driver.map(|d| d.as_str());
                 let path = at("driver/@name");

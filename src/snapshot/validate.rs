@@ -231,7 +231,7 @@ fn against_domain(disks: &[SnapshotDisk], domain: &Domain, out: &mut Vec<Problem
         .iter()
         .flat_map(|d| &d.devices)
         .filter_map(|d| match d {
-            Device::Disk(disk) => Some(disk),
+            Device::Disk(disk) => Some(&**disk),
             _ => None,
         })
         .collect();

@@ -40,9 +40,10 @@ fn chardevs<'a>(c: &Checker<'a>) -> Vec<Chardev<'a>> {
             Device::Console(d) => (d.written_kind(), &d.sources, &d.protocol, path),
             Device::Channel(d) => (d.written_kind(), &d.sources, &d.protocol, path),
             Device::Redirdev(d) => (d.kind.clone(), &d.sources, &d.protocol, path),
-            Device::Smartcard(Smartcard::Passthrough(d)) => {
-                (d.kind.clone(), &d.sources, &d.protocol, path)
-            }
+            Device::Smartcard(card) => match &**card {
+                Smartcard::Passthrough(d) => (d.kind.clone(), &d.sources, &d.protocol, path),
+                _ => continue,
+            },
             Device::Rng(rng) => match &rng.backend {
                 Some(b) => (
                     b.kind.clone(),

@@ -46,7 +46,7 @@ pub(super) fn controllers<'a>(
     c: &Checker<'a>,
 ) -> impl Iterator<Item = (usize, &'a Controller)> + 'a {
     c.each().filter_map(|(i, d)| match d {
-        Device::Controller(ctl) => Some((i, ctl)),
+        Device::Controller(ctl) => Some((i, &**ctl)),
         _ => None,
     })
 }

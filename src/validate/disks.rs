@@ -46,7 +46,7 @@ const DISK_PREFIXES: &[&str] = &["fd", "hd", "vd", "sd", "xvd", "ubd"];
 fn disks<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Disk)> {
     c.each()
         .filter_map(|(i, d)| match d {
-            Device::Disk(disk) => Some((i, disk)),
+            Device::Disk(disk) => Some((i, &**disk)),
             _ => None,
         })
         .collect()

@@ -17,7 +17,7 @@ pub(super) const RULES: &[Rule] = &[
 fn graphics<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Graphics)> {
     c.each()
         .filter_map(|(i, d)| match d {
-            Device::Graphics(g) => Some((i, g)),
+            Device::Graphics(g) => Some((i, &**g)),
             _ => None,
         })
         .collect()

@@ -18,7 +18,7 @@ pub(super) const RULES: &[Rule] = &[
 fn hostdevs<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Hostdev)> {
     c.each()
         .filter_map(|(i, d)| match d {
-            Device::Hostdev(h) => Some((i, h)),
+            Device::Hostdev(h) => Some((i, &**h)),
             _ => None,
         })
         .collect()

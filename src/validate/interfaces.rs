@@ -21,7 +21,7 @@ pub(super) const RULES: &[Rule] = &[
 fn interfaces<'a>(c: &Checker<'a>) -> Vec<(usize, &'a Interface)> {
     c.each()
         .filter_map(|(i, d)| match d {
-            Device::Interface(nic) => Some((i, nic)),
+            Device::Interface(nic) => Some((i, &**nic)),
             _ => None,
         })
         .collect()

@@ -209,9 +209,9 @@ mod tests {
     fn device_paths_index_only_repeated_names() {
         let devices = vec![
             Device::Emulator("/usr/bin/qemu-system-x86_64".into()),
-            Device::Disk(Default::default()),
-            Device::Disk(Default::default()),
-            Device::Interface(Default::default()),
+            Device::from(crate::devices::Disk::default()),
+            Device::from(crate::devices::Disk::default()),
+            Device::from(crate::devices::Interface::default()),
         ];
         assert_eq!(device_path(&devices, 1), "/domain/devices/disk[1]");
         assert_eq!(device_path(&devices, 2), "/domain/devices/disk[2]");

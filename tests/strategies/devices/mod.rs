@@ -34,87 +34,71 @@ pub fn device() -> BoxedStrategy<Device> {
 pub fn device_kinds() -> Vec<(&'static str, BoxedStrategy<Device>)> {
     vec![
         ("emulator", text().prop_map(Device::Emulator).boxed()),
-        ("disk", disk::disk().prop_map(Device::Disk).boxed()),
+        ("disk", disk::disk().prop_map(Device::from).boxed()),
         (
             "controller",
-            controller::controller()
-                .prop_map(Device::Controller)
-                .boxed(),
+            controller::controller().prop_map(Device::from).boxed(),
         ),
         (
             "filesystem",
-            filesystem::filesystem()
-                .prop_map(Device::Filesystem)
-                .boxed(),
+            filesystem::filesystem().prop_map(Device::from).boxed(),
         ),
         (
             "interface",
-            interface::interface().prop_map(Device::Interface).boxed(),
+            interface::interface().prop_map(Device::from).boxed(),
         ),
-        ("input", small::input().prop_map(Device::Input).boxed()),
-        ("sound", small::sound().prop_map(Device::Sound).boxed()),
+        ("input", small::input().prop_map(Device::from).boxed()),
+        ("sound", small::sound().prop_map(Device::from).boxed()),
         (
             "graphics",
-            graphics::graphics().prop_map(Device::Graphics).boxed(),
+            graphics::graphics().prop_map(Device::from).boxed(),
         ),
-        ("video", graphics::video().prop_map(Device::Video).boxed()),
-        (
-            "console",
-            chardev::console().prop_map(Device::Console).boxed(),
-        ),
+        ("video", graphics::video().prop_map(Device::from).boxed()),
+        ("console", chardev::console().prop_map(Device::from).boxed()),
         (
             "parallel",
-            chardev::parallel().prop_map(Device::Parallel).boxed(),
+            chardev::parallel().prop_map(Device::from).boxed(),
         ),
-        ("serial", chardev::serial().prop_map(Device::Serial).boxed()),
-        (
-            "channel",
-            chardev::channel().prop_map(Device::Channel).boxed(),
-        ),
-        ("hub", chardev::hub().prop_map(Device::Hub).boxed()),
+        ("serial", chardev::serial().prop_map(Device::from).boxed()),
+        ("channel", chardev::channel().prop_map(Device::from).boxed()),
+        ("hub", chardev::hub().prop_map(Device::from).boxed()),
         (
             "redirdev",
-            chardev::redirdev().prop_map(Device::Redirdev).boxed(),
+            chardev::redirdev().prop_map(Device::from).boxed(),
         ),
-        ("rng", chardev::rng().prop_map(Device::Rng).boxed()),
-        ("tpm", small::tpm().prop_map(Device::Tpm).boxed()),
-        (
-            "watchdog",
-            small::watchdog().prop_map(Device::Watchdog).boxed(),
-        ),
+        ("rng", chardev::rng().prop_map(Device::from).boxed()),
+        ("tpm", small::tpm().prop_map(Device::from).boxed()),
+        ("watchdog", small::watchdog().prop_map(Device::from).boxed()),
         (
             "memballoon",
-            small::memballoon().prop_map(Device::MemBalloon).boxed(),
+            small::memballoon().prop_map(Device::from).boxed(),
         ),
-        ("panic", small::panic().prop_map(Device::Panic).boxed()),
-        ("iommu", small::iommu().prop_map(Device::Iommu).boxed()),
-        ("lease", more::lease().prop_map(Device::Lease).boxed()),
-        ("audio", audio::audio().prop_map(Device::Audio).boxed()),
-        (
-            "hostdev",
-            hostdev::hostdev().prop_map(Device::Hostdev).boxed(),
-        ),
+        ("panic", small::panic().prop_map(Device::from).boxed()),
+        ("iommu", small::iommu().prop_map(Device::from).boxed()),
+        ("lease", more::lease().prop_map(Device::from).boxed()),
+        ("audio", audio::audio().prop_map(Device::from).boxed()),
+        ("hostdev", hostdev::hostdev().prop_map(Device::from).boxed()),
         (
             "smartcard",
-            more::smartcard().prop_map(Device::Smartcard).boxed(),
+            more::smartcard().prop_map(Device::from).boxed(),
         ),
         (
             "redirfilter",
-            more::redirfilter().prop_map(Device::Redirfilter).boxed(),
+            more::redirfilter().prop_map(Device::from).boxed(),
         ),
-        ("shmem", more::shmem().prop_map(Device::Shmem).boxed()),
+        ("shmem", more::shmem().prop_map(Device::from).boxed()),
         (
             "memory",
-            more::memory_device().prop_map(Device::Memory).boxed(),
+            more::memory_device().prop_map(Device::from).boxed(),
         ),
-        ("crypto", more::crypto().prop_map(Device::Crypto).boxed()),
-        ("nvram", more::nvram().prop_map(Device::Nvram).boxed()),
-        ("vsock", more::vsock().prop_map(Device::Vsock).boxed()),
-        ("pstore", more::pstore().prop_map(Device::Pstore).boxed()),
+        ("crypto", more::crypto().prop_map(Device::from).boxed()),
+        ("nvram", more::nvram().prop_map(Device::from).boxed()),
+        ("vsock", more::vsock().prop_map(Device::from).boxed()),
+        ("pstore", more::pstore().prop_map(Device::from).boxed()),
         // An unknown element name: a known one would be read as that device.
         (
             "(unknown)",
-            unknown_raw_element().prop_map(Device::Other).boxed(),
+            unknown_raw_element().prop_map(Device::from).boxed(),
         ),
     ]
 }
