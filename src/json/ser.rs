@@ -6,7 +6,7 @@ use serde_json::{Map, Number, Value};
 use super::names::{plain_keys, plain_variant, CHILDREN_FIELD};
 use super::raw::{plain_element, plain_extra};
 use crate::error::Error;
-use crate::xml::{EXTRA_TOKEN, RAW_TOKEN};
+use crate::xml::{EMPTY_EXTRA_TOKEN, EXTRA_TOKEN, RAW_TOKEN};
 
 type Result<T> = std::result::Result<T, Error>;
 
@@ -133,7 +133,9 @@ impl ser::Serializer for PlainSer {
         value: &T,
     ) -> Result<Value> {
         match name {
-            EXTRA_TOKEN => from_std(serde_json::to_value(value)).and_then(plain_extra),
+            EXTRA_TOKEN | EMPTY_EXTRA_TOKEN => {
+                from_std(serde_json::to_value(value)).and_then(plain_extra)
+            }
             RAW_TOKEN => from_std(serde_json::to_value(value)).and_then(plain_element),
             _ => value.serialize(self),
         }

@@ -615,11 +615,29 @@ fn scsi_identity_on_scsi(c: &mut Checker<'_>) {
 }
 
 /// The I/O threads the domain has: the ids of `<iothreadids>`, else 1 to
-/// `<iothreads>`.
-pub(super) fn iothread_ids(c: &Checker<'_>) -> std::collections::BTreeSet<u32> {
+/// `<iothreads>` (kept as a range: the count is a number from the document, up to
+/// 4,294,967,295, and must not cost a set of that size).
+pub(super) enum IoThreadIds {
+    Listed(std::collections::BTreeSet<u32>),
+    UpTo(u32),
+}
+
+impl IoThreadIds {
+    pub(super) fn contains(&self, id: &u32) -> bool {
+        match self {
+            IoThreadIds::Listed(ids) => ids.contains(id),
+            IoThreadIds::UpTo(count) => (1..=*count).contains(id),
+        }
+    }
+}
+
+/// The domain's I/O threads, see [`IoThreadIds`].
+pub(super) fn iothread_ids(c: &Checker<'_>) -> IoThreadIds {
     match &c.domain.iothreadids {
-        Some(ids) if !ids.iothreads.is_empty() => ids.iothreads.iter().map(|t| t.id).collect(),
-        _ => (1..=c.domain.iothreads.unwrap_or(0)).collect(),
+        Some(ids) if !ids.iothreads.is_empty() => {
+            IoThreadIds::Listed(ids.iothreads.iter().map(|t| t.id).collect())
+        }
+        _ => IoThreadIds::UpTo(c.domain.iothreads.unwrap_or(0)),
     }
 }
 

@@ -23,6 +23,9 @@ pub(crate) const PARENT_TAG: &str = "^@";
 
 /// Newtype name under which an `Extra` hands its content to the serializer.
 pub(crate) const EXTRA_TOKEN: &str = "$libvirt_domain::Extra";
+/// Newtype name of an `Extra` with nothing in it: the same shape, which the XML
+/// writer skips without looking (every model struct has one, most are empty).
+pub(crate) const EMPTY_EXTRA_TOKEN: &str = "$libvirt_domain::EmptyExtra";
 /// Newtype name under which a `RawElement` hands its content to the serializer.
 pub(crate) const RAW_TOKEN: &str = "$libvirt_domain::RawElement";
 /// Newtype name under which a value of a closed set that the model does not know is

@@ -20,7 +20,9 @@ mod write_text;
 pub use error::{Error, Position, Result};
 pub(crate) use fields::RAW_VARIANT;
 #[cfg(feature = "json")]
-pub(crate) use fields::{EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, TEXT_FIELD, VALUE_FIELD};
+pub(crate) use fields::{
+    EMPTY_EXTRA_TOKEN, EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, TEXT_FIELD, VALUE_FIELD,
+};
 pub(crate) use path::step;
 pub(crate) use raw::serialize_unknown_value;
 pub use raw::{Extra, RawElement, Unmodelled};

@@ -15,7 +15,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::{Deserialize, Serialize};
 
 use crate::xml::error::Position;
-use crate::xml::fields::{EXTRA_TOKEN, RAW_TOKEN, UNKNOWN_VALUE_TOKEN};
+use crate::xml::fields::{EMPTY_EXTRA_TOKEN, EXTRA_TOKEN, RAW_TOKEN, UNKNOWN_VALUE_TOKEN};
 use crate::xml::tree::{Attribute, Element, Node};
 
 /// Serialize `value`, a value of a closed set that the model does not know (the
@@ -190,7 +190,12 @@ struct ExtraRepr {
 
 impl Serialize for Extra {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_newtype_struct(EXTRA_TOKEN, &ExtraShape(self))
+        let token = if self.is_empty() {
+            EMPTY_EXTRA_TOKEN
+        } else {
+            EXTRA_TOKEN
+        };
+        serializer.serialize_newtype_struct(token, &ExtraShape(self))
     }
 }
 

@@ -8,8 +8,8 @@ use serde::ser::{
 
 use crate::xml::error::{Error, Result};
 use crate::xml::fields::{
-    EXTRA_FIELD, EXTRA_TOKEN, PARENT_TAG, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD, UNKNOWN_VALUE_TOKEN,
-    VALUE_FIELD,
+    EMPTY_EXTRA_TOKEN, EXTRA_FIELD, EXTRA_TOKEN, PARENT_TAG, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD,
+    UNKNOWN_VALUE_TOKEN, VALUE_FIELD,
 };
 use crate::xml::raw::Unmodelled;
 use crate::xml::write_raw::Sink;
@@ -228,7 +228,7 @@ impl<'w> ser::Serializer for FieldSer<'w> {
             let unknown = self.key == RAW_VARIANT;
             return value.serialize(Sink::raw(self.w, unknown)).map(drop);
         }
-        if name == EXTRA_TOKEN {
+        if name == EXTRA_TOKEN || name == EMPTY_EXTRA_TOKEN {
             return Err(unsupported(self.w, "an Extra outside a `$extra` field"));
         }
         if name == UNKNOWN_VALUE_TOKEN {
@@ -855,6 +855,9 @@ impl ser::Serializer for ExtraSer<'_> {
         name: &'static str,
         value: &T,
     ) -> Result<()> {
+        if name == EMPTY_EXTRA_TOKEN {
+            return Ok(());
+        }
         if name == EXTRA_TOKEN {
             return value.serialize(Sink::extra(self.w)).map(drop);
         }

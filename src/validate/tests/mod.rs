@@ -444,6 +444,14 @@ fn more_domain_rules() {
                 "<iothreads>1</iothreads><cputune><iothreadpin iothread='1' cpuset='0'/></cputune>",
                 "/domain/cputune/iothreadpin/@iothread",
             ),
+            // The largest count libvirt's schema allows is a range, not a set of four
+            // billion ids (found by tests/mutation.rs: validate() did not finish).
+            case(
+                "iothreadsched_ids_exist (iothreadpin, huge count)",
+                "<iothreads>4294967295</iothreads><cputune><iothreadpin iothread='0' cpuset='0'/></cputune>",
+                "<iothreads>4294967295</iothreads><cputune><iothreadpin iothread='4294967295' cpuset='0'/></cputune>",
+                "/domain/cputune/iothreadpin/@iothread",
+            ),
             case(
                 "numa_cells",
                 "<cpu><numa><cell id='0' cpus='0-1' memory='256' unit='MiB'/>\
