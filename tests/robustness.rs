@@ -167,8 +167,11 @@ fn empty_cdata_is_no_text() {
 #[test]
 fn too_many_namespace_bindings_are_reported_where_they_are() {
     let decls: String = (0..129).map(|i| format!(" xmlns:p{i}='urn:{i}'")).collect();
-    let xml = format!("<domain type='kvm'>\n  <devices>\n    <x{decls}/>\n  </devices>\n</domain>");
-    malformed_at(&xml, 3, 5, "namespace declarations");
+    let line = format!("    <x{decls}/>");
+    let xml = format!("<domain type='kvm'>\n  <devices>\n{line}\n  </devices>\n</domain>");
+    // At the declaration over the limit.
+    let column = line.rfind("xmlns:p128").expect("the 129th") as u32 + 1;
+    malformed_at(&xml, 3, column, "namespace declarations");
 }
 
 #[test]

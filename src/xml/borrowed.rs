@@ -1,20 +1,26 @@
 //! The tree the reader builds and the deserializer walks: the same shape as the public
-//! [`Element`], but names and values borrow from the input text (`Cow`, owned only
-//! where a reference or white-space normalisation changed a value). Only content the
-//! model does not know becomes an owned [`Element`] (for [`Extra`](crate::xml::Extra)
-//! and [`RawElement`](crate::xml::RawElement)), so a parse allocates one string per
-//! value the model keeps instead of one per name and value in the document.
+//! [`Element`], but names and values borrow from the input text, and a value a
+//! reference or white-space normalisation changed, the namespace URIs and every list
+//! live in one arena (`bumpalo::Bump`) per parse: building the tree allocates a few
+//! arena chunks, not a `Vec` per element, and dropping it frees them at once. Nodes
+//! note byte offsets ([`Loc`]); line:column is worked out only when asked for. Only
+//! content the model does not know becomes an owned [`Element`] (for
+//! [`Extra`](crate::xml::Extra) and [`RawElement`](crate::xml::RawElement)), so a parse
+//! allocates one string per value the model keeps instead of one per name and value
+//! in the document.
 
 use std::borrow::Cow;
 
-use crate::xml::error::Position;
+use bumpalo::Bump;
+
+use crate::xml::lines::{Lines, Loc};
 use crate::xml::tree::{Attribute, Element, Name, Node, Text};
 
 /// An element or attribute name, borrowed: see [`Name`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct BName<'a> {
     /// Namespace URI, `None` for no namespace.
-    pub(crate) namespace: Option<Cow<'a, str>>,
+    pub(crate) namespace: Option<&'a str>,
     /// Prefix as written.
     pub(crate) prefix: Option<&'a str>,
     /// Local name.
@@ -33,11 +39,11 @@ impl<'a> BName<'a> {
 
     /// See [`Name::matches_key`].
     pub(crate) fn matches_key(&self, key: &str) -> bool {
-        match &self.namespace {
+        match self.namespace {
             None => key == self.local,
             Some(ns) => key
                 .strip_prefix('{')
-                .and_then(|k| k.strip_prefix(ns.as_ref()))
+                .and_then(|k| k.strip_prefix(ns))
                 .and_then(|k| k.strip_prefix('}'))
                 .is_some_and(|k| k == self.local),
         }
@@ -51,9 +57,9 @@ impl<'a> BName<'a> {
         }
     }
 
-    fn to_owned_name(&self) -> Name {
+    fn to_owned_name(self) -> Name {
         Name {
-            namespace: self.namespace.as_deref().map(str::to_owned),
+            namespace: self.namespace.map(str::to_owned),
             prefix: self.prefix.map(str::to_owned),
             local: self.local.to_owned(),
         }
@@ -61,7 +67,7 @@ impl<'a> BName<'a> {
 
     fn borrow(name: &'a Name) -> Self {
         BName {
-            namespace: name.namespace.as_deref().map(Cow::Borrowed),
+            namespace: name.namespace.as_deref(),
             prefix: name.prefix.as_deref(),
             local: &name.local,
         }
@@ -69,33 +75,33 @@ impl<'a> BName<'a> {
 }
 
 /// An attribute, borrowed: see [`Attribute`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct BAttribute<'a> {
     pub(crate) name: BName<'a>,
-    pub(crate) value: Cow<'a, str>,
-    pub(crate) position: Position,
+    pub(crate) value: &'a str,
+    pub(crate) at: Loc,
 }
 
 impl BAttribute<'_> {
     /// The owned attribute, for unknown content kept in the model.
-    pub(crate) fn to_owned_attribute(&self) -> Attribute {
+    pub(crate) fn owned(self, lines: &Lines<'_>) -> Attribute {
         Attribute {
             name: self.name.to_owned_name(),
-            value: self.value.as_ref().to_owned(),
-            position: self.position,
+            value: self.value.to_owned(),
+            position: lines.position(self.at),
         }
     }
 }
 
 /// Character data, borrowed: see [`Text`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct BText<'a> {
-    pub(crate) text: Cow<'a, str>,
-    pub(crate) position: Position,
+    pub(crate) text: &'a str,
+    pub(crate) at: Loc,
 }
 
 /// A child of an element, borrowed: see [`Node`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub(crate) enum BNode<'a> {
     Element(BElement<'a>),
     Text(BText<'a>),
@@ -103,71 +109,70 @@ pub(crate) enum BNode<'a> {
 
 impl BNode<'_> {
     /// The owned node, for unknown content kept in the model.
-    pub(crate) fn to_owned_node(&self) -> Node {
+    pub(crate) fn owned(self, lines: &Lines<'_>) -> Node {
         match self {
-            BNode::Element(e) => Node::Element(e.to_owned_element()),
+            BNode::Element(e) => Node::Element(e.owned(lines)),
             BNode::Text(t) => Node::Text(Text {
-                text: t.text.as_ref().to_owned(),
-                position: t.position,
+                text: t.text.to_owned(),
+                position: lines.position(t.at),
             }),
         }
     }
 }
 
-/// An element, borrowed: see [`Element`].
-#[derive(Debug, Clone)]
+/// An element, borrowed: see [`Element`]. Its lists live in the arena the reader
+/// allocated them in (one `Bump` per parse, freed at once).
+#[derive(Debug, Clone, Copy)]
 pub(crate) struct BElement<'a> {
     pub(crate) name: BName<'a>,
-    pub(crate) attributes: Vec<BAttribute<'a>>,
-    pub(crate) children: Vec<BNode<'a>>,
-    pub(crate) position: Position,
+    pub(crate) attributes: &'a [BAttribute<'a>],
+    pub(crate) children: &'a [BNode<'a>],
+    pub(crate) at: Loc,
 }
 
 impl<'a> BElement<'a> {
-    /// A view of an owned element (for `xml::from_element`).
-    pub(crate) fn borrow(element: &'a Element) -> Self {
+    /// A view of an owned element (for `xml::from_element`), its lists in `arena`.
+    pub(crate) fn borrow(element: &'a Element, arena: &'a Bump) -> Self {
         BElement {
             name: BName::borrow(&element.name),
-            attributes: element
-                .attributes
-                .iter()
-                .map(|a| BAttribute {
+            attributes: arena.alloc_slice_fill_iter(element.attributes.iter().map(|a| {
+                BAttribute {
                     name: BName::borrow(&a.name),
-                    value: Cow::Borrowed(&a.value),
-                    position: a.position,
-                })
-                .collect(),
-            children: element
-                .children
-                .iter()
-                .map(|n| match n {
-                    Node::Element(e) => BNode::Element(BElement::borrow(e)),
-                    Node::Text(t) => BNode::Text(BText {
-                        text: Cow::Borrowed(&t.text),
-                        position: t.position,
-                    }),
-                })
-                .collect(),
-            position: element.position,
+                    value: &a.value,
+                    at: Loc::At(a.position),
+                }
+            })),
+            children: arena.alloc_slice_fill_iter(element.children.iter().map(|n| match n {
+                Node::Element(e) => BNode::Element(BElement::borrow(e, arena)),
+                Node::Text(t) => BNode::Text(BText {
+                    text: &t.text,
+                    at: Loc::At(t.position),
+                }),
+            })),
+            at: Loc::At(element.position),
         }
     }
 
     /// The owned element, for unknown content kept in the model.
-    pub(crate) fn to_owned_element(&self) -> Element {
+    pub(crate) fn owned(self, lines: &Lines<'_>) -> Element {
         crate::xml::with_stack(|| Element {
             name: self.name.to_owned_name(),
             attributes: self
                 .attributes
                 .iter()
-                .map(BAttribute::to_owned_attribute)
+                .map(|a| a.owned(lines))
                 .collect(),
-            children: self.children.iter().map(BNode::to_owned_node).collect(),
-            position: self.position,
+            children: self
+                .children
+                .iter()
+                .map(|n| n.owned(lines))
+                .collect(),
+            position: lines.position(self.at),
         })
     }
 
     /// Child elements, in order.
-    pub(crate) fn elements(&self) -> impl Iterator<Item = &BElement<'a>> {
+    pub(crate) fn elements(&self) -> impl Iterator<Item = &'a BElement<'a>> {
         self.children.iter().filter_map(|n| match n {
             BNode::Element(e) => Some(e),
             BNode::Text(_) => None,
@@ -175,9 +180,9 @@ impl<'a> BElement<'a> {
     }
 
     /// The concatenated text children, borrowed when there is one.
-    pub(crate) fn text<'s>(&'s self) -> Cow<'s, str> {
+    pub(crate) fn text(&self) -> Cow<'a, str> {
         let mut texts = self.children.iter().filter_map(|n| match n {
-            BNode::Text(t) => Some(t.text.as_ref()),
+            BNode::Text(t) => Some(t.text),
             BNode::Element(_) => None,
         });
         let Some(first) = texts.next() else {
@@ -195,19 +200,19 @@ impl<'a> BElement<'a> {
     }
 
     /// See [`Element::locate`].
-    pub(crate) fn locate(&self, path: &str) -> Option<Position> {
+    pub(crate) fn locate(&self, path: &str) -> Option<Loc> {
         let mut segments = path.strip_prefix('/')?.split('/');
         if segments.next()? != self.name.qualified() {
             return None;
         }
-        let mut here = self;
+        let mut here: &BElement<'a> = self;
         for segment in segments {
             if let Some(attr) = segment.strip_prefix('@') {
                 return here
                     .attributes
                     .iter()
                     .find(|a| a.name.qualified() == attr)
-                    .map(|a| a.position);
+                    .map(|a| a.at);
             }
             let (name, index) = match segment.split_once('[') {
                 Some((name, rest)) => (name, rest.strip_suffix(']')?.parse::<usize>().ok()?),
@@ -218,6 +223,6 @@ impl<'a> BElement<'a> {
                 .filter(|e| e.name.qualified() == name)
                 .nth(index.checked_sub(1)?)?;
         }
-        Some(here.position)
+        Some(here.at)
     }
 }

@@ -7,6 +7,7 @@ mod borrowed;
 mod de;
 pub(crate) mod error;
 mod fields;
+mod lines;
 mod names;
 mod path;
 mod paths;
@@ -29,8 +30,11 @@ pub use raw::{Extra, RawElement, Unmodelled};
 pub use tree::{is_xml_char, Attribute, Element, Name, Node, Text, MAX_DEPTH, XML_NS};
 pub(crate) use write_text::Prefixes;
 
+use bumpalo::Bump;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+
+use crate::xml::lines::Lines;
 
 /// Stack left below which reading or writing one more element level first moves to a
 /// new stack segment on the heap (one level of a large struct takes tens of KiB in a
@@ -59,8 +63,9 @@ pub(crate) fn with_stack<R>(f: impl FnOnce() -> R) -> R {
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    let tree = read::parse_borrowed(text)?;
-    de::from_element(&tree, root)
+    let arena = Bump::new();
+    let tree = read::parse_borrowed(text, &arena)?;
+    de::from_element(&tree, Lines::new(text), root)
 }
 
 /// Parse `text` like [`from_str`], then fail on the first item of content that no
@@ -70,10 +75,12 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
     root: &'static str,
     prefixes: Prefixes,
 ) -> Result<T> {
-    let tree = read::parse_borrowed(text)?;
-    let value: T = de::from_element(&tree, root)?;
+    let arena = Bump::new();
+    let tree = read::parse_borrowed(text, &arena)?;
+    let value: T = de::from_element(&tree, Lines::new(text), root)?;
+    let lines = Lines::new(text);
     let found = with_positions(write::unmodelled(&value, root, prefixes), |path| {
-        tree.locate(path)
+        tree.locate(path).map(|loc| lines.position(loc))
     });
     if let Some(first) = found.into_iter().next() {
         return Err(Error::Unmodelled {
@@ -87,7 +94,9 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
 
 /// Read `T` from an already parsed element, which must be named `root`.
 pub(crate) fn from_element<T: DeserializeOwned>(element: &Element, root: &str) -> Result<T> {
-    de::from_element(&borrowed::BElement::borrow(element), root)
+    let arena = Bump::new();
+    let tree = borrowed::BElement::borrow(element, &arena);
+    de::from_element(&tree, Lines::new(""), root)
 }
 
 /// Write `value` as a document whose root element is `<root>`, declaring a namespace

@@ -10,6 +10,8 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use crate::xml::borrowed::{BAttribute, BElement};
+use crate::xml::error::Position;
+use crate::xml::lines::{Lines, Loc};
 
 /// Where an element sits: its parent and its place among same-named siblings.
 struct Place<'de> {
@@ -20,19 +22,32 @@ struct Place<'de> {
     repeated: bool,
 }
 
-/// The document being read: its root element and, once a path is asked for, the place
-/// of every element in it.
+/// The document being read: its root element, the line:column of its byte offsets
+/// and, once a path is asked for, the place of every element in it.
 pub(crate) struct Doc<'de> {
     root: &'de BElement<'de>,
+    lines: Lines<'de>,
     places: OnceCell<HashMap<*const BElement<'de>, Place<'de>>>,
 }
 
 impl<'de> Doc<'de> {
-    pub(crate) fn new(root: &'de BElement<'de>) -> Self {
+    /// `root`, read from the text `lines` indexes.
+    pub(crate) fn new(root: &'de BElement<'de>, lines: Lines<'de>) -> Self {
         Doc {
             root,
+            lines,
             places: OnceCell::new(),
         }
+    }
+
+    /// The line:column of a node of this document.
+    pub(crate) fn position(&self, loc: Loc) -> Position {
+        self.lines.position(loc)
+    }
+
+    /// The line:column index of this document's text.
+    pub(crate) fn lines(&self) -> &Lines<'de> {
+        &self.lines
     }
 
     /// The place of every element below the root, in one walk.
@@ -42,7 +57,7 @@ impl<'de> Doc<'de> {
             let mut todo = vec![self.root];
             while let Some(parent) = todo.pop() {
                 // Names are equal by namespace URI and local name, not prefix.
-                let key = |e: &'de BElement<'de>| (e.name.namespace.as_deref(), e.name.local);
+                let key = |e: &'de BElement<'de>| (e.name.namespace, e.name.local);
                 let mut counts: HashMap<(Option<&str>, &str), usize> = HashMap::new();
                 for child in parent.elements() {
                     *counts.entry(key(child)).or_default() += 1;
@@ -99,12 +114,11 @@ mod tests {
 
     #[test]
     fn paths_index_repeated_names_only() {
-        let root = crate::xml::read::parse_borrowed(
-            "<domain><devices><disk/><x:disk xmlns:x='urn:x'/><disk><target/></disk>\
-             <interface/></devices><vcpu/></domain>",
-        )
-        .unwrap();
-        let doc = Doc::new(&root);
+        let text = "<domain><devices><disk/><x:disk xmlns:x='urn:x'/><disk><target/></disk>\
+                    <interface/></devices><vcpu/></domain>";
+        let arena = bumpalo::Bump::new();
+        let root = crate::xml::read::parse_borrowed(text, &arena).unwrap();
+        let doc = Doc::new(&root, Lines::new(text));
         assert_eq!(doc.element_path(&root), "/domain");
         let devices = root.elements().next().unwrap();
         let kids: Vec<&BElement<'_>> = devices.elements().collect();

@@ -1,116 +1,208 @@
-//! Reading: quick-xml's namespace-aware reader turns text into the borrowed tree
-//! (`BElement`), checking what XML 1.0 asks of names, characters and references, and
-//! noting each node's line:column. `Element::parse` is the owned form of the same.
+//! Reading: quick-xml's reader turns text into the borrowed tree (`BElement`), checking
+//! what XML 1.0 and Namespaces in XML 1.0 ask of names, characters, references and
+//! prefixes, and noting each node's byte offset. `Element::parse` is the owned form of
+//! the same.
+//!
+//! The reader is quick-xml's plain `Reader`: namespace declarations are read in the
+//! same pass over a start tag's attributes that builds its attribute list (quick-xml's
+//! `NsReader` reads every start tag's attributes twice), and names are checked for
+//! repeats without the `Vec` quick-xml's check allocates per start tag.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
+use std::hash::Hash;
 
-use quick_xml::events::attributes::Attribute as RawAttribute;
+use bumpalo::Bump;
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::name::{NamespaceError, QName, ResolveResult};
-use quick_xml::NsReader;
+use quick_xml::name::PrefixDeclaration;
+use quick_xml::Reader;
 
 use crate::xml::borrowed::{BAttribute, BElement, BName, BNode, BText};
 use crate::xml::error::{Error, Position, Result};
+use crate::xml::lines::{Lines, Loc};
 use crate::xml::names::is_qname;
-use crate::xml::tree::{first_non_xml_char, is_xml_space, Element, MAX_DEPTH};
+use crate::xml::tree::{first_non_xml_char, is_xml_space, Element, MAX_DEPTH, XML_NS};
+
+/// The URI namespace declarations themselves are in; no prefix may be bound to it.
+const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
+
+/// Most namespace declarations in scope at once (quick-xml's default limit): it bounds
+/// the cost of resolving a prefix, which searches the declarations in scope.
+const MAX_BINDINGS: usize = 128;
+
+/// Attributes a start tag may have before repeats are found by hashing instead of
+/// comparing each name with every earlier one.
+const FEW_ATTRIBUTES: usize = 16;
 
 impl Element {
     /// Parse a whole document and return its root element.
     pub fn parse(text: &str) -> Result<Element> {
-        parse_borrowed(text).map(|e| e.to_owned_element())
+        let arena = Bump::new();
+        let root = parse_borrowed(text, &arena)?;
+        Ok(root.owned(&Lines::new(text)))
     }
 }
 
-/// Parse a whole document into a tree that borrows from `text`.
-pub(crate) fn parse_borrowed(text: &str) -> Result<BElement<'_>> {
-    TreeBuilder::new(text).run()
+/// Parse a whole document into a tree that borrows from `text` and keeps its lists,
+/// and the values it had to rewrite, in `arena`.
+pub(crate) fn parse_borrowed<'a>(text: &'a str, arena: &'a Bump) -> Result<BElement<'a>> {
+    TreeBuilder::new(text, arena).run()
 }
 
-/// Turns byte offsets into line:column, walking forward only (offsets arrive in order).
-struct Lines<'a> {
-    text: &'a str,
+/// The namespace declarations in scope, innermost last: `(prefix, URI)`, the prefix
+/// `""` for the default namespace; an empty URI undeclares.
+#[derive(Default)]
+struct Scopes<'a> {
+    bindings: Vec<(&'a str, &'a str)>,
+    /// Where each open element's declarations start in `bindings`.
+    starts: Vec<usize>,
+}
+
+impl<'a> Scopes<'a> {
+    fn open(&mut self) {
+        self.starts.push(self.bindings.len());
+    }
+
+    fn close(&mut self) {
+        if let Some(start) = self.starts.pop() {
+            self.bindings.truncate(start);
+        }
+    }
+
+    /// Declare `prefix` (`""`: the default namespace) as `uri`, or say what is wrong.
+    fn declare(&mut self, prefix: &'a str, uri: &'a str) -> std::result::Result<(), String> {
+        match prefix {
+            "xml" if uri == XML_NS => return Ok(()),
+            "xml" => {
+                return Err(format!(
+                    "the namespace prefix 'xml' cannot be bound to '{uri}'"
+                ))
+            }
+            "xmlns" => {
+                return Err(format!(
+                    "the namespace prefix 'xmlns' cannot be bound to '{uri}'"
+                ))
+            }
+            "" => {}
+            _ if uri == XML_NS || uri == XMLNS_NS => {
+                return Err(format!(
+                    "the namespace prefix '{prefix}' cannot be bound to '{uri}'"
+                ))
+            }
+            _ => {}
+        }
+        if self.bindings.len() >= MAX_BINDINGS {
+            return Err(format!(
+                "more than {MAX_BINDINGS} namespace declarations in scope"
+            ));
+        }
+        self.bindings.push((prefix, uri));
+        Ok(())
+    }
+
+    /// The namespace of a name written with `prefix` (`""`: none): `Some(None)` for no
+    /// namespace, `None` when the prefix is not declared.
+    fn resolve(&self, prefix: &str) -> Option<Option<&'a str>> {
+        if prefix == "xml" {
+            return Some(Some(XML_NS));
+        }
+        match self.bindings.iter().rev().find(|(p, _)| *p == prefix) {
+            Some((_, "")) | None if prefix.is_empty() => Some(None),
+            Some((_, "")) | None => None,
+            Some((_, uri)) => Some(Some(uri)),
+        }
+    }
+}
+
+/// An attribute of the start tag being read, before its name is resolved.
+#[derive(Clone, Copy)]
+struct RawAttr<'a> {
+    key: &'a str,
+    value: &'a str,
+    /// Byte offset of the name.
     offset: usize,
-    line: u32,
-    line_start: usize,
+    /// A namespace declaration (`xmlns`, `xmlns:p`), not an attribute.
+    declaration: bool,
 }
 
-impl<'a> Lines<'a> {
-    fn position(&mut self, offset: usize) -> Position {
-        let offset = offset.min(self.text.len());
-        if offset < self.offset {
-            // Rare (errors): restart from the top.
-            self.offset = 0;
-            self.line = 1;
-            self.line_start = 0;
-        }
-        let bytes = &self.text.as_bytes()[self.offset..offset];
-        let mut from = 0;
-        while let Some(i) = bytes[from..].iter().position(|b| *b == b'\n') {
-            self.line += 1;
-            self.line_start = self.offset + from + i + 1;
-            from += i + 1;
-        }
-        self.offset = offset;
-        let col_text = self.text.get(self.line_start..offset).unwrap_or("");
-        let chars = if col_text.is_ascii() {
-            col_text.len()
-        } else {
-            col_text.chars().count()
-        };
-        Position {
-            line: self.line,
-            column: u32::try_from(chars + 1).unwrap_or(u32::MAX),
-        }
+/// The index of the first of `keys` equal to an earlier one: comparing each with the
+/// earlier ones for a few, hashing beyond (so a tag with many attributes stays linear).
+fn first_repeat<K: Eq + Hash + Copy>(keys: &[K]) -> Option<usize> {
+    if keys.len() <= FEW_ATTRIBUTES {
+        return (1..keys.len()).find(|&i| keys[..i].contains(&keys[i]));
     }
+    let mut seen = HashSet::with_capacity(keys.len());
+    keys.iter().position(|k| !seen.insert(*k))
+}
+
+/// The text read since the last tag: its pieces (text, CDATA sections, references)
+/// joined, and the offset of the first.
+struct Run<'a> {
+    text: Cow<'a, str>,
+    offset: usize,
+}
+
+/// An element whose end tag has not been read yet.
+struct Open<'a> {
+    element: BElement<'a>,
+    /// Where its children start in `TreeBuilder::children`.
+    first_child: usize,
+    has_elements: bool,
 }
 
 struct TreeBuilder<'a> {
     text: &'a str,
-    /// The attributes of the start tag being read, moved into an exactly sized `Vec`.
-    attributes: Vec<BAttribute<'a>>,
-    /// The children read so far of every open element, one after the other; each
-    /// element's are moved into an exactly sized `Vec` at its end tag.
-    open_children: Vec<BNode<'a>>,
-    /// Where each open element's children start in `open_children`.
-    starts: Vec<usize>,
-    reader: NsReader<&'a [u8]>,
+    arena: &'a Bump,
+    reader: Reader<&'a [u8]>,
     lines: Lines<'a>,
+    scopes: Scopes<'a>,
+    open: Vec<Open<'a>>,
+    /// The children read so far of every open element, one after the other; each
+    /// element's are copied into the arena at its end tag.
+    children: Vec<BNode<'a>>,
+    run: Option<Run<'a>>,
+    /// Scratch lists for one start tag, kept to reuse their memory.
+    raw: Vec<RawAttr<'a>>,
+    attributes: Vec<BAttribute<'a>>,
+    keys: Vec<&'a str>,
+    resolved: Vec<(&'a str, &'a str)>,
 }
 
 impl<'a> TreeBuilder<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut reader = NsReader::from_str(text);
+    fn new(text: &'a str, arena: &'a Bump) -> Self {
+        let mut reader = Reader::from_str(text);
         let config = reader.config_mut();
         config.trim_text(false);
         config.check_end_names = true;
         config.expand_empty_elements = false;
         TreeBuilder {
             text,
-            attributes: Vec::new(),
-            open_children: Vec::new(),
-            starts: Vec::new(),
+            arena,
             reader,
-            lines: Lines {
-                text,
-                offset: 0,
-                line: 1,
-                line_start: 0,
-            },
+            lines: Lines::new(text),
+            scopes: Scopes::default(),
+            open: Vec::new(),
+            children: Vec::new(),
+            run: None,
+            raw: Vec::new(),
+            attributes: Vec::new(),
+            keys: Vec::new(),
+            resolved: Vec::new(),
         }
     }
 
-    fn syntax(&mut self, offset: usize, message: impl Into<String>) -> Error {
+    fn syntax(&self, offset: usize, message: impl Into<String>) -> Error {
         Error::Syntax {
-            position: self.lines.position(offset),
+            position: self.lines.at(offset),
             message: message.into(),
         }
     }
 
     /// An attribute value (raw, borrowed from the text) must be followed by white space
     /// or the end of the tag: `a='1'b='2'` is not well-formed.
-    fn check_separated(&mut self, raw_value: &str, base: usize) -> Result<()> {
-        let Some(start) = (raw_value.as_ptr() as usize).checked_sub(base) else {
+    fn check_separated(&self, raw_value: &str) -> Result<()> {
+        let Some(start) = (raw_value.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)
+        else {
             return Ok(()); // Not borrowed from the text: nothing to look at.
         };
         let quote = start + raw_value.len();
@@ -124,7 +216,7 @@ impl<'a> TreeBuilder<'a> {
         Err(self.syntax(quote + 1, "attributes must be separated by white space"))
     }
 
-    fn check_chars(&mut self, s: &str, offset: usize) -> Result<()> {
+    fn check_chars(&self, s: &str, offset: usize) -> Result<()> {
         if let Some(c) = first_non_xml_char(s) {
             return Err(self.syntax(
                 offset,
@@ -135,92 +227,65 @@ impl<'a> TreeBuilder<'a> {
     }
 
     fn run(mut self) -> Result<BElement<'a>> {
-        let mut stack: Vec<BElement<'a>> = Vec::new();
         let mut root: Option<BElement<'a>> = None;
-        // Whitespace-only text is held back until we know whether it is layout
-        // (followed by a child element: dropped) or content (it is not): most of it
-        // is indentation and never needs a `String`.
-        let mut pending: Option<(Cow<'a, str>, usize)> = None;
         loop {
             let start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
-            let event = match self.reader.read_resolved_event() {
-                Ok((ResolveResult::Unknown(prefix), Event::Start(_) | Event::Empty(_))) => {
-                    return Err(self.syntax(start, format!("unknown namespace prefix {prefix:?}")));
-                }
-                Ok((ResolveResult::Bound(ns), ev)) => {
-                    (Some(Cow::Owned(namespace_uri(ns.as_ref()))), ev)
-                }
-                Ok((_, ev)) => (None, ev),
-                Err(quick_xml::Error::Namespace(e)) => {
-                    // Raised while binding the namespaces of the start tag at `start`.
-                    let message = match e {
-                        NamespaceError::TooManyBindings(n) => {
-                            format!("more than {n} namespace declarations in scope")
-                        }
-                        other => other.to_string(),
-                    };
-                    return Err(self.syntax(start, message));
-                }
+            let event = match self.reader.read_event() {
+                Ok(event) => event,
                 Err(e) => {
                     let at = usize::try_from(self.reader.error_position()).unwrap_or(0);
                     return Err(self.syntax(at, e.to_string()));
                 }
             };
+            let empty = matches!(event, Event::Empty(_));
             match event {
-                (ns, Event::Start(s)) => {
-                    pending = None;
+                Event::Start(s) | Event::Empty(s) => {
                     if root.is_some() {
                         return Err(self.syntax(start, "content after the root element"));
                     }
-                    if stack.len() >= MAX_DEPTH {
+                    if self.open.len() >= MAX_DEPTH {
                         return Err(
                             self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
                         );
                     }
-                    let el = self.start(ns, &s, start)?;
-                    stack.push(el);
-                    self.starts.push(self.open_children.len());
-                }
-                (ns, Event::Empty(s)) => {
-                    pending = None;
-                    if root.is_some() {
-                        return Err(self.syntax(start, "content after the root element"));
+                    self.end_run(true);
+                    let element = self.start(&s, start)?;
+                    if let Some(parent) = self.open.last_mut() {
+                        parent.has_elements = true;
                     }
-                    if stack.len() >= MAX_DEPTH {
-                        return Err(
-                            self.syntax(start, format!("elements nested deeper than {MAX_DEPTH}"))
-                        );
-                    }
-                    let el = self.start(ns, &s, start)?;
-                    match stack.last() {
-                        Some(_) => self.open_children.push(BNode::Element(el)),
-                        None => root = Some(el),
-                    }
-                }
-                (_, Event::End(_)) => {
-                    if let Some((text, at)) = pending.take() {
-                        if !stack.is_empty() && !self.open_has_elements() {
-                            self.text_node(&mut stack, false, text, at)?;
+                    if empty {
+                        self.scopes.close();
+                        match self.open.last() {
+                            Some(_) => self.children.push(BNode::Element(element)),
+                            None => root = Some(element),
                         }
+                    } else {
+                        self.open.push(Open {
+                            element,
+                            first_child: self.children.len(),
+                            has_elements: false,
+                        });
                     }
-                    let (Some(mut el), Some(first)) = (stack.pop(), self.starts.pop()) else {
+                }
+                Event::End(_) => {
+                    self.end_run(false);
+                    let Some(open) = self.open.pop() else {
                         return Err(self.syntax(start, "unexpected end tag"));
                     };
-                    el.children = self.close_children(first);
-                    match stack.last() {
-                        Some(_) => self.open_children.push(BNode::Element(el)),
-                        None => root = Some(el),
+                    self.scopes.close();
+                    let mut element = open.element;
+                    element.children = self
+                        .arena
+                        .alloc_slice_copy(&self.children[open.first_child..]);
+                    self.children.truncate(open.first_child);
+                    match self.open.last() {
+                        Some(_) => self.children.push(BNode::Element(element)),
+                        None => root = Some(element),
                     }
                 }
-                (_, Event::Text(t)) => {
-                    let content = t.xml10_content();
-                    self.text_or_pending(&mut stack, &mut pending, root.is_some(), content, start)?;
-                }
-                (_, Event::CData(t)) => {
-                    let content = t.xml10_content();
-                    self.text_or_pending(&mut stack, &mut pending, root.is_some(), content, start)?;
-                }
-                (_, Event::GeneralRef(r)) => {
+                Event::Text(t) => self.text_piece(t.xml10_content(), start, root.is_some())?,
+                Event::CData(t) => self.text_piece(t.xml10_content(), start, root.is_some())?,
+                Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => Cow::Owned(c.to_string()),
                         Ok(None) => match quick_xml::escape::resolve_predefined_entity(&r) {
@@ -232,22 +297,21 @@ impl<'a> TreeBuilder<'a> {
                         },
                         Err(e) => return Err(self.syntax(start, e.to_string())),
                     };
-                    if let Some((text, at)) = pending.take() {
-                        self.text_node(&mut stack, false, text, at)?;
-                    }
-                    self.text_node(&mut stack, root.is_some(), resolved, start)?;
+                    self.text_piece(resolved, start, root.is_some())?;
                 }
-                (_, Event::DocType(_)) => {
+                Event::DocType(_) => {
                     return Err(self.syntax(start, "a DOCTYPE is not accepted in domain XML"));
                 }
-                (_, Event::Comment(_) | Event::Decl(_) | Event::PI(_)) => {}
-                (_, Event::Eof) => break,
+                Event::Comment(_) | Event::Decl(_) | Event::PI(_) => {}
+                Event::Eof => break,
             }
         }
-        if let Some(open) = stack.last() {
-            let name = open.name.qualified().into_owned();
-            let at = self.text.len();
-            return Err(self.syntax(at, format!("unexpected end of input inside <{name}>")));
+        if let Some(open) = self.open.last() {
+            let name = open.element.name.qualified().into_owned();
+            return Err(self.syntax(
+                self.text.len(),
+                format!("unexpected end of input inside <{name}>"),
+            ));
         }
         root.ok_or_else(|| Error::Syntax {
             position: Position { line: 1, column: 1 },
@@ -255,81 +319,52 @@ impl<'a> TreeBuilder<'a> {
         })
     }
 
-    /// Whether the innermost open element has a child element so far.
-    fn open_has_elements(&self) -> bool {
-        let first = self.starts.last().copied().unwrap_or(0);
-        self.open_children[first..]
-            .iter()
-            .any(|n| matches!(n, BNode::Element(_)))
-    }
-
-    /// The children of the element whose end tag was just read (they start at
-    /// `first`), in a `Vec` of their size. When it has child elements, white-space-only
-    /// text between them is layout and is dropped.
-    fn close_children(&mut self, first: usize) -> Vec<BNode<'a>> {
-        let keep = |n: &BNode<'_>| match n {
-            BNode::Text(t) => !t.text.trim_matches(is_xml_space).is_empty(),
-            BNode::Element(_) => true,
-        };
-        let children = &self.open_children[first..];
-        if !children.iter().any(|n| matches!(n, BNode::Element(_))) {
-            return self.open_children.drain(first..).collect();
-        }
-        let mut kept = Vec::with_capacity(children.iter().filter(|n| keep(n)).count());
-        kept.extend(self.open_children.drain(first..).filter(keep));
-        kept
-    }
-
-    /// Hold whitespace-only text back (see `run`), or add text to the open element.
-    fn text_or_pending(
-        &mut self,
-        stack: &mut [BElement<'a>],
-        pending: &mut Option<(Cow<'a, str>, usize)>,
-        after_root: bool,
-        text: Cow<'a, str>,
-        offset: usize,
-    ) -> Result<()> {
-        if let Some((held, at)) = pending.take() {
-            self.text_node(stack, after_root, held, at)?;
-        }
-        let first = self.starts.last().copied().unwrap_or(0);
-        let follows_text =
-            !stack.is_empty() && matches!(self.open_children[first..].last(), Some(BNode::Text(_)));
-        if !stack.is_empty() && !follows_text && text.chars().all(is_xml_space) {
-            *pending = Some((text, offset));
-            return Ok(());
-        }
-        self.text_node(stack, after_root, text, offset)
-    }
-
-    fn text_node(
-        &mut self,
-        stack: &mut [BElement<'a>],
-        after_root: bool,
-        text: Cow<'a, str>,
-        offset: usize,
-    ) -> Result<()> {
-        if text.is_empty() {
-            // `<![CDATA[]]>` adds nothing: `<a><![CDATA[]]></a>` is `<a/>`.
-            return Ok(());
-        }
-        self.check_chars(&text, offset)?;
-        if stack.is_empty() {
-            if text.trim_matches(is_xml_space).is_empty() {
+    /// Add a piece of text read at `offset` to the current run. Outside the root
+    /// element only white space is allowed, and it is dropped.
+    fn text_piece(&mut self, piece: Cow<'a, str>, offset: usize, after_root: bool) -> Result<()> {
+        self.check_chars(&piece, offset)?;
+        if self.open.is_empty() {
+            if piece.trim_matches(is_xml_space).is_empty() {
                 return Ok(());
             }
             let what = if after_root { "after" } else { "before" };
             return Err(self.syntax(offset, format!("text {what} the root element")));
         }
-        let first = self.starts.last().copied().unwrap_or(0);
-        if let Some(BNode::Text(last)) = self.open_children[first..].last_mut() {
-            last.text.to_mut().push_str(&text);
+        if piece.is_empty() {
+            // `<![CDATA[]]>` adds nothing: `<a><![CDATA[]]></a>` is `<a/>`.
             return Ok(());
         }
-        let position = self.lines.position(offset);
-        self.open_children
-            .push(BNode::Text(BText { text, position }));
+        match &mut self.run {
+            Some(run) => run.text.to_mut().push_str(&piece),
+            None => {
+                self.run = Some(Run {
+                    text: piece,
+                    offset,
+                })
+            }
+        }
         Ok(())
+    }
+
+    /// A tag ends the current run of text: it becomes a text child of the open element,
+    /// unless it is only white space beside child elements (layout: before a start
+    /// tag, or before the end tag of an element with children).
+    fn end_run(&mut self, at_start_tag: bool) {
+        let Some(run) = self.run.take() else {
+            return;
+        };
+        let beside_elements = at_start_tag || self.open.last().is_some_and(|o| o.has_elements);
+        if beside_elements && run.text.trim_matches(is_xml_space).is_empty() {
+            return;
+        }
+        let text = match run.text {
+            Cow::Borrowed(b) => b,
+            Cow::Owned(o) => self.arena.alloc_str(&o),
+        };
+        self.children.push(BNode::Text(BText {
+            text,
+            at: Loc::Offset(run.offset),
+        }));
     }
 
     /// `s`, a slice of the input, with the input's lifetime (`None` if it is not
@@ -339,32 +374,28 @@ impl<'a> TreeBuilder<'a> {
         self.text.get(start..start.checked_add(s.len())?)
     }
 
-    /// A value borrowed from the input where it can be.
-    fn value_of(&self, v: Cow<'_, str>) -> Cow<'a, str> {
+    /// A value borrowed from the input where it can be, else copied to the arena.
+    fn value_of(&self, v: Cow<'_, str>) -> &'a str {
         match v {
             Cow::Borrowed(b) => match self.in_text(b) {
-                Some(b) => Cow::Borrowed(b),
-                None => Cow::Owned(b.to_owned()),
+                Some(b) => b,
+                None => self.arena.alloc_str(b),
             },
-            Cow::Owned(o) => Cow::Owned(o),
+            Cow::Owned(o) => self.arena.alloc_str(&o),
         }
     }
 
     /// A name as a slice of the input (names are never rewritten).
-    fn name_of(&mut self, name: &str, offset: usize) -> Result<&'a str> {
+    fn name_of(&self, name: &str, offset: usize) -> Result<&'a str> {
         match self.in_text(name) {
             Some(n) => Ok(n),
             None => Err(self.syntax(offset, "internal: a name that is not part of the input")),
         }
     }
 
-    fn start(
-        &mut self,
-        ns: Option<Cow<'a, str>>,
-        s: &BytesStart<'_>,
-        offset: usize,
-    ) -> Result<BElement<'a>> {
-        let position = self.lines.position(offset);
+    /// Read a start tag at `offset`: its name, declarations and attributes. Opens the
+    /// element's namespace scope (the caller closes it at its end).
+    fn start(&mut self, s: &BytesStart<'_>, offset: usize) -> Result<BElement<'a>> {
         let qname = s.name();
         if !is_qname(qname.as_ref()) {
             let name = qname.as_ref();
@@ -373,7 +404,7 @@ impl<'a> TreeBuilder<'a> {
         let (local, prefix) = qname.decompose();
         if prefix.is_some_and(|p| p.as_ref() == "xmlns") {
             // Namespaces in XML 1.0, "Reserved Prefixes": element names must not
-            // have the prefix xmlns (quick-xml would put them in its namespace).
+            // have the prefix xmlns.
             return Err(self.syntax(
                 offset + 1,
                 "the prefix xmlns is reserved for namespace declarations, not elements",
@@ -383,16 +414,33 @@ impl<'a> TreeBuilder<'a> {
             Some(p) => Some(self.name_of(p.as_ref(), offset)?),
             None => None,
         };
-        let name = BName {
-            namespace: ns,
-            prefix,
-            local: self.name_of(local.as_ref(), offset)?,
+        let local = self.name_of(local.as_ref(), offset)?;
+        self.scopes.open();
+        self.read_attributes(s, offset)?;
+        let Some(namespace) = self.scopes.resolve(prefix.unwrap_or("")) else {
+            let prefix = prefix.unwrap_or("");
+            return Err(self.syntax(offset, format!("unknown namespace prefix {prefix:?}")));
         };
-        let mut attributes = std::mem::take(&mut self.attributes);
-        attributes.clear();
-        let mut prefixed: HashSet<(Option<Cow<'a, str>>, &'a str)> = HashSet::new();
+        let name = BName {
+            namespace,
+            prefix,
+            local,
+        };
+        let attributes = self.resolve_attributes(offset)?;
+        Ok(BElement {
+            name,
+            attributes,
+            children: &[],
+            at: Loc::Offset(offset),
+        })
+    }
+
+    /// Read the attributes of `s` into `self.raw`, declaring its namespaces.
+    fn read_attributes(&mut self, s: &BytesStart<'_>, offset: usize) -> Result<()> {
+        let mut raw = std::mem::take(&mut self.raw);
+        raw.clear();
         let base = self.text.as_ptr() as usize;
-        for attr in s.attributes() {
+        for attr in s.attributes().with_checks(false) {
             let attr = match attr {
                 Ok(a) => a,
                 Err(e) => return Err(self.syntax(offset, e.to_string())),
@@ -404,85 +452,95 @@ impl<'a> TreeBuilder<'a> {
                     self.syntax(key_offset, format!("{key:?} is not an XML attribute name"))
                 );
             }
-            self.check_separated(&attr.value, base)?;
+            self.check_separated(&attr.value)?;
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
                 Ok(v) => v,
                 Err(e) => return Err(self.syntax(key_offset, e.to_string())),
             };
             // A namespace URI is a value like any other: the same characters are refused.
             self.check_chars(&value, key_offset)?;
-            if attr.key.as_namespace_binding().is_some() {
-                continue;
-            }
-            let attr_position = self.lines.position(key_offset.max(offset));
-            if attr.key.prefix().is_none() {
-                // Unprefixed attributes are in no namespace; quick-xml has already
-                // refused a repeated name.
-                let local = self.name_of(attr.key.as_ref(), key_offset)?;
-                let value = self.value_of(value);
-                attributes.push(BAttribute {
-                    name: BName::local(local),
-                    value,
-                    position: attr_position,
-                });
-                continue;
-            }
-            let (res, local) = self.reader.resolver().resolve_attribute(attr.key);
-            let namespace = match res {
-                ResolveResult::Unbound => None,
-                ResolveResult::Bound(ns) => Some(Cow::Owned(namespace_uri(ns.as_ref()))),
-                ResolveResult::Unknown(p) => {
-                    return Err(self.syntax(key_offset, format!("unknown namespace prefix {p:?}")))
-                }
-            };
-            let prefix = match attr.key.prefix() {
-                Some(p) => Some(self.name_of(p.as_ref(), key_offset)?),
+            let key = self.name_of(attr.key.as_ref(), key_offset)?;
+            let value = self.value_of(value);
+            let declaration = match attr.key.as_namespace_binding() {
+                Some(PrefixDeclaration::Default) => Some(""),
+                Some(PrefixDeclaration::Named(p)) => Some(self.name_of(p, key_offset)?),
                 None => None,
             };
-            let name = BName {
-                namespace,
-                prefix,
-                local: self.name_of(local.as_ref(), key_offset)?,
-            };
-            // Prefixed names are always in a namespace, so they can only repeat each
-            // other (`a:x` and `b:x` with `a` and `b` bound to one URI).
-            if !prefixed.insert((name.namespace.clone(), name.local)) {
-                return Err(self.syntax(
-                    key_offset,
-                    format!("duplicate attribute {}", name.qualified()),
-                ));
+            if let Some(prefix) = declaration {
+                if let Err(message) = self.scopes.declare(prefix, value) {
+                    return Err(self.syntax(key_offset, message));
+                }
             }
-            let value = self.value_of(value);
-            attributes.push(BAttribute {
-                name,
+            raw.push(RawAttr {
+                key,
                 value,
-                position: attr_position,
+                offset: key_offset,
+                declaration: declaration.is_some(),
             });
         }
-        let mut exact = Vec::with_capacity(attributes.len());
-        exact.append(&mut attributes);
-        self.attributes = attributes;
-        Ok(BElement {
-            name,
-            attributes: exact,
-            children: Vec::new(),
-            position,
-        })
+        self.keys.clear();
+        self.keys.extend(raw.iter().map(|a| a.key));
+        let repeat = first_repeat(&self.keys);
+        self.raw = raw;
+        if let Some(i) = repeat {
+            let a = self.raw[i];
+            return Err(self.syntax(a.offset, format!("duplicate attribute {}", a.key)));
+        }
+        Ok(())
     }
-}
 
-/// A namespace URI as declared: quick-xml hands over the raw attribute text, so it is
-/// normalised here as every attribute value is (references expanded, white space
-/// folded). A declaration whose value does not normalise, or holds a character XML
-/// forbids, has already been refused by `TreeBuilder::start`.
-fn namespace_uri(raw: &str) -> String {
-    let attr = RawAttribute {
-        key: QName("xmlns"),
-        value: Cow::Borrowed(raw),
-    };
-    match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-        Ok(uri) => uri.into_owned(),
-        Err(_) => raw.to_owned(),
+    /// The attributes read into `self.raw`, names resolved, in the arena.
+    fn resolve_attributes(&mut self, offset: usize) -> Result<&'a [BAttribute<'a>]> {
+        self.attributes.clear();
+        self.resolved.clear();
+        for i in 0..self.raw.len() {
+            let a = self.raw[i];
+            if a.declaration {
+                continue;
+            }
+            let at = Loc::Offset(a.offset.max(offset));
+            let Some((prefix, local)) = a.key.split_once(':') else {
+                // Unprefixed attributes are in no namespace.
+                self.attributes.push(BAttribute {
+                    name: BName::local(a.key),
+                    value: a.value,
+                    at,
+                });
+                continue;
+            };
+            let Some(Some(namespace)) = self.scopes.resolve(prefix) else {
+                return Err(self.syntax(a.offset, format!("unknown namespace prefix {prefix:?}")));
+            };
+            self.resolved.push((namespace, local));
+            self.attributes.push(BAttribute {
+                name: BName {
+                    namespace: Some(namespace),
+                    prefix: Some(prefix),
+                    local,
+                },
+                value: a.value,
+                at,
+            });
+        }
+        // Prefixed names are always in a namespace, so they can only repeat each other
+        // (`a:x` and `b:x` with `a` and `b` bound to one URI).
+        if let Some(i) = first_repeat(&self.resolved) {
+            let (namespace, local) = self.resolved[i];
+            let a = self
+                .attributes
+                .iter()
+                .filter(|a| a.name.namespace == Some(namespace) && a.name.local == local)
+                .nth(1)
+                .copied();
+            if let Some(a) = a {
+                let at = match a.at {
+                    Loc::Offset(o) => o,
+                    Loc::At(_) => offset,
+                };
+                return Err(self.syntax(at, format!("duplicate attribute {}", a.name.qualified())));
+            }
+        }
+        Ok(self.arena.alloc_slice_copy(&self.attributes))
     }
 }
 

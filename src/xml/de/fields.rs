@@ -155,10 +155,10 @@ impl<'de> StructAccess<'de> {
             if !self.attr_used.get(i) {
                 extra.origin.push(Unmodelled {
                     path: doc.attr_path(elem, a),
-                    position: Some(a.position),
+                    position: Some(doc.position(a.at)),
                     kind: "attribute",
                 });
-                extra.attributes.push(a.to_owned_attribute());
+                extra.attributes.push(a.owned(doc.lines()));
             }
         }
         for (i, node) in elem.children.iter().enumerate() {
@@ -169,10 +169,10 @@ impl<'de> StructAccess<'de> {
                 BNode::Element(child) => {
                     extra.origin.push(Unmodelled {
                         path: doc.element_path(child),
-                        position: Some(child.position),
+                        position: Some(doc.position(child.at)),
                         kind: "element",
                     });
-                    extra.nodes.push(node.to_owned_node());
+                    extra.nodes.push(node.owned(doc.lines()));
                 }
                 BNode::Text(t) => {
                     if self.text_used || t.text.trim_matches(is_xml_space).is_empty() {
@@ -180,15 +180,15 @@ impl<'de> StructAccess<'de> {
                     }
                     extra.origin.push(Unmodelled {
                         path: format!("{}/text()", doc.element_path(elem)),
-                        position: Some(t.position),
+                        position: Some(doc.position(t.at)),
                         kind: "text",
                     });
                     // Text on both sides of a modelled child is written back as one
                     // text node after the modelled children, so it is one node here
                     // too: the value reads back as it is written.
                     match extra.nodes.last_mut() {
-                        Some(Node::Text(last)) => last.text.push_str(&t.text),
-                        _ => extra.nodes.push(node.to_owned_node()),
+                        Some(Node::Text(last)) => last.text.push_str(t.text),
+                        _ => extra.nodes.push(node.owned(doc.lines())),
                     }
                 }
             }
@@ -238,7 +238,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 self.attr_used.set(i);
                 let attr = &de.elem.attributes[i];
                 seed.deserialize(ValueDe {
-                    value: Cow::Borrowed(attr.value.as_ref()),
+                    value: Cow::Borrowed(attr.value),
                     doc: de.doc,
                     elem: de.elem,
                     attr: Some(attr),

@@ -15,6 +15,7 @@ use crate::xml::borrowed::{BAttribute, BElement};
 use crate::xml::de::fields::StructAccess;
 use crate::xml::error::{Error, Result};
 use crate::xml::fields::{NONE_VARIANT, OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEXT_FIELD};
+use crate::xml::lines::Lines;
 use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled};
 use crate::xml::tree::is_xml_space;
@@ -46,17 +47,23 @@ fn display_key(key: &str) -> &str {
     key.rsplit_once('}').map_or(key, |(_, local)| local)
 }
 
-pub(crate) fn from_element<T: DeserializeOwned>(element: &BElement<'_>, root: &str) -> Result<T> {
+/// Read `T` from `element`, read from the text `lines` indexes, which must be named
+/// `root`.
+pub(crate) fn from_element<'de, T: DeserializeOwned>(
+    element: &'de BElement<'de>,
+    lines: Lines<'de>,
+    root: &str,
+) -> Result<T> {
     if !element.name.matches_key(root) {
         return Err(Error::Parse {
-            position: element.position,
+            position: lines.position(element.at),
             path: format!("/{}", element.name.qualified()),
             message: wrong_root(element, root),
         });
     }
     // Leave no stale content in the side channel, whatever happens.
     raw::take();
-    let doc = Doc::new(element);
+    let doc = Doc::new(element, lines);
     let result = T::deserialize(ElementDe::new(element, &doc));
     raw::take();
     result
@@ -69,7 +76,7 @@ fn wrong_root(element: &BElement<'_>, root: &str) -> String {
         Some((ns, local)) => (Some(ns), local),
         None => (None, root),
     };
-    let found_ns = element.name.namespace.as_deref();
+    let found_ns = element.name.namespace;
     let found = element.name.qualified();
     if root_ns == found_ns {
         return format!("expected the root element <{root_local}>, found <{found}>");
@@ -98,8 +105,8 @@ pub(crate) fn locate<'de>(
     match err {
         Error::Value { path, message } if path.is_empty() => {
             let (path, position) = match attr {
-                Some(a) => (doc.attr_path(elem, a), a.position),
-                None => (doc.element_path(elem), elem.position),
+                Some(a) => (doc.attr_path(elem, a), doc.position(a.at)),
+                None => (doc.element_path(elem), doc.position(elem.at)),
             };
             Error::Parse {
                 position,
@@ -287,7 +294,7 @@ impl<'de> ElementDe<'de> {
     pub(crate) fn text_only(&self) -> Result<Cow<'de, str>> {
         if let Some(a) = self.elem.attributes.iter().find(|a| !self.is_skipped(a)) {
             return Err(Error::Parse {
-                position: a.position,
+                position: self.doc.position(a.at),
                 path: self.doc.attr_path(self.elem, a),
                 message: format!(
                     "unexpected attribute; <{}> takes only text here",
@@ -297,7 +304,7 @@ impl<'de> ElementDe<'de> {
         }
         if let Some(child) = self.elem.elements().next() {
             return Err(Error::Parse {
-                position: child.position,
+                position: self.doc.position(child.at),
                 path: self.doc.element_path(child),
                 message: format!(
                     "unexpected element; <{}> takes only text here",
@@ -320,11 +327,11 @@ impl<'de> ElementDe<'de> {
     pub(crate) fn stash_raw(&self, origin: bool) {
         let origin = origin.then(|| Unmodelled {
             path: self.doc.element_path(self.elem),
-            position: Some(self.elem.position),
+            position: Some(self.doc.position(self.elem.at)),
             kind: "element",
         });
         raw::put(Stashed::Raw(RawElement {
-            element: self.elem.to_owned_element(),
+            element: self.elem.owned(self.doc.lines()),
             origin,
         }));
     }
@@ -495,7 +502,7 @@ impl<'de> ElementDe<'de> {
             None => (spec, None),
         };
         let value = match self.parent.and_then(|p| find_attr(p, tag)) {
-            Some(a) => Some(a.value.as_ref()),
+            Some(a) => Some(a.value),
             None => default,
         };
         let known = value.and_then(|v| {
