@@ -157,16 +157,8 @@ impl<'a> BElement<'a> {
     pub(crate) fn owned(self, lines: &Lines<'_>) -> Element {
         crate::xml::with_stack(|| Element {
             name: self.name.to_owned_name(),
-            attributes: self
-                .attributes
-                .iter()
-                .map(|a| a.owned(lines))
-                .collect(),
-            children: self
-                .children
-                .iter()
-                .map(|n| n.owned(lines))
-                .collect(),
+            attributes: self.attributes.iter().map(|a| a.owned(lines)).collect(),
+            children: self.children.iter().map(|n| n.owned(lines)).collect(),
             position: lines.position(self.at),
         })
     }

@@ -622,4 +622,90 @@ mod tests {
         let doc = "<a>".repeat(MAX_DEPTH - 1) + "<b/>" + &"</a>".repeat(MAX_DEPTH - 1);
         assert!(Element::parse(&doc).is_ok());
     }
+
+    #[test]
+    fn namespace_scopes_follow_the_elements() {
+        let doc = "<a xmlns='urn:d' xmlns:p='urn:p'><p:b xmlns:p='urn:q'><p:c/></p:b>\
+                   <p:d/><e xmlns=''/><xml:f/></a>";
+        let root = Element::parse(doc).unwrap();
+        assert_eq!(root.name.namespace.as_deref(), Some("urn:d"));
+        let kids: Vec<_> = root.elements().collect();
+        assert_eq!(kids[0].name.namespace.as_deref(), Some("urn:q"));
+        let c = kids[0].elements().next().unwrap();
+        assert_eq!(c.name.namespace.as_deref(), Some("urn:q"));
+        // The inner declaration ended with <p:b>.
+        assert_eq!(kids[1].name.namespace.as_deref(), Some("urn:p"));
+        assert_eq!(kids[2].name.namespace, None);
+        assert_eq!(kids[3].name.namespace.as_deref(), Some(XML_NS));
+        // A prefix declared on an empty element ends with it.
+        let err = Element::parse("<a><p:b xmlns:p='urn:p'/><p:c/></a>").unwrap_err();
+        assert!(
+            err.to_string().contains("unknown namespace prefix \"p\""),
+            "{err}"
+        );
+        // Attributes take no default namespace.
+        let root = Element::parse("<a xmlns='urn:d' x='1' xml:lang='en'/>").unwrap();
+        assert_eq!(root.attributes[0].name.namespace, None);
+        assert_eq!(root.attributes[1].name.namespace.as_deref(), Some(XML_NS));
+    }
+
+    #[test]
+    fn reserved_prefixes_and_repeated_names_are_refused_where_they_are() {
+        for (bad, column, says) in [
+            ("<a xmlns:xml='urn:x'/>", 4, "'xml' cannot be bound"),
+            ("<a xmlns:xmlns='urn:x'/>", 4, "'xmlns' cannot be bound"),
+            (
+                "<a xmlns:p='http://www.w3.org/XML/1998/namespace'/>",
+                4,
+                "'p' cannot be bound",
+            ),
+            (
+                "<a xmlns:p='http://www.w3.org/2000/xmlns/'/>",
+                4,
+                "'p' cannot be bound",
+            ),
+            ("<a p:x='1'/>", 4, "unknown namespace prefix"),
+            ("<a x='1' y='2' x='3'/>", 16, "duplicate attribute x"),
+            (
+                "<a xmlns:p='urn:x' xmlns:q='urn:x' p:b='1' q:b='2'/>",
+                44,
+                "duplicate attribute q:b",
+            ),
+        ] {
+            match Element::parse(bad) {
+                Err(Error::Syntax { position, message }) => {
+                    assert_eq!(position, Position { line: 1, column }, "{bad}: {message}");
+                    assert!(message.contains(says), "{bad}: {message}");
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        // Many attributes: repeats are found by hashing, in time linear in their number.
+        let many: String = (0..5000).map(|i| format!(" a{i}='{i}'")).collect();
+        assert_eq!(
+            Element::parse(&format!("<a{many}/>"))
+                .unwrap()
+                .attributes
+                .len(),
+            5000
+        );
+        let err = Element::parse(&format!("<a{many} a4999='x'/>")).unwrap_err();
+        assert!(
+            err.to_string().contains("duplicate attribute a4999"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn text_joins_across_comments_references_and_cdata() {
+        let root = Element::parse("<a>x<!-- c --> &amp;<![CDATA[<y>]]>&#33;</a>").unwrap();
+        assert_eq!(root.children.len(), 1);
+        assert_eq!(root.text(), "x &<y>!");
+        let crate::xml::Node::Text(t) = &root.children[0] else {
+            panic!("{root:?}");
+        };
+        assert_eq!(t.position, Position { line: 1, column: 4 });
+        let root = Element::parse("<a>\n <!-- c -->\n <b/> </a>").unwrap();
+        assert_eq!(root.children.len(), 1, "{root:?}");
+    }
 }
