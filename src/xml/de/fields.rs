@@ -28,15 +28,16 @@ enum Entry {
     Extra(&'static str),
 }
 
-/// Which attributes or children a struct has taken; no allocation for up to 64.
+/// Which attributes, children or fields a struct has taken; no allocation for up to
+/// 128 (the model's largest struct has fewer fields).
 enum Marks {
-    Small(u64),
+    Small(u128),
     Large(Vec<bool>),
 }
 
 impl Marks {
     fn new(n: usize) -> Self {
-        if n <= 64 {
+        if n <= 128 {
             Marks::Small(0)
         } else {
             Marks::Large(vec![false; n])
@@ -58,11 +59,31 @@ impl Marks {
     }
 }
 
+/// What a struct's fields are read from, in the order serde is handed them: the
+/// attributes fields take, the text, each named group of children (in the order its
+/// first child appears), the `$value` children, then `$extra`. Worked out one entry at
+/// a time as serde asks, so reading a struct allocates nothing.
+#[derive(Clone, Copy)]
+enum Phase {
+    /// Attributes from this index on.
+    Attrs(usize),
+    Text,
+    /// Children from this index on.
+    Children(usize),
+    Value,
+    Extra,
+    Done,
+}
+
 pub(crate) struct StructAccess<'de> {
     de: ElementDe<'de>,
-    entries: std::vec::IntoIter<Entry>,
+    phase: Phase,
     current: Option<Entry>,
     fields: &'static [&'static str],
+    /// The element fields whose group has been handed out, by index in `fields`.
+    groups_seen: Marks,
+    /// The first child no named field takes, for `$value`.
+    first_value: Option<usize>,
     attr_used: Marks,
     child_used: Marks,
     text_used: bool,
@@ -80,56 +101,79 @@ pub(crate) fn is_element_key(field: &str) -> bool {
 impl<'de> StructAccess<'de> {
     pub(crate) fn new(de: ElementDe<'de>, fields: &'static [&'static str]) -> Self {
         let elem = de.elem;
-        let mut entries = Vec::with_capacity(elem.attributes.len() + elem.children.len() + 1);
-        let mut attr_used = Marks::new(elem.attributes.len());
-        for (i, a) in elem.attributes.iter().enumerate() {
-            if de.is_skipped(a) {
-                attr_used.set(i);
-            } else if let Some(f) = fields.iter().find(|f| attr_key_matches(f, &a.name)) {
-                entries.push(Entry::Attr(f, i));
-            }
-        }
-        let has_text = elem.children.iter().any(|n| matches!(n, BNode::Text(_)));
-        if has_text {
-            if let Some(f) = fields.iter().find(|f| **f == TEXT_FIELD) {
-                entries.push(Entry::Text(f));
-            }
-        }
-        let value_field = fields.iter().find(|f| **f == VALUE_FIELD);
-        let mut first_value = None;
-        for (i, node) in elem.children.iter().enumerate() {
-            let BNode::Element(child) = node else {
-                continue;
-            };
-            match field_for(fields, child) {
-                Some(f) => {
-                    let seen = entries
-                        .iter()
-                        .any(|e| matches!(e, Entry::Group(k, _) if std::ptr::eq(*k, f)));
-                    if !seen {
-                        entries.push(Entry::Group(f, i));
-                    }
-                }
-                None if value_field.is_some() && first_value.is_none() => first_value = Some(i),
-                None => {}
-            }
-        }
-        if let (Some(f), Some(first)) = (value_field, first_value) {
-            entries.push(Entry::Value(f, first));
-        }
-        let extra_field = fields.iter().find(|f| **f == EXTRA_FIELD);
-        if let Some(f) = extra_field {
-            entries.push(Entry::Extra(f));
-        }
         StructAccess {
             de,
-            entries: entries.into_iter(),
+            phase: Phase::Attrs(0),
             current: None,
             fields,
-            attr_used,
+            groups_seen: Marks::new(fields.len()),
+            first_value: None,
+            attr_used: Marks::new(elem.attributes.len()),
             child_used: Marks::new(elem.children.len()),
             text_used: false,
-            has_extra: extra_field.is_some(),
+            has_extra: fields.contains(&EXTRA_FIELD),
+        }
+    }
+
+    /// The next field to hand to serde, if any.
+    fn next_entry(&mut self) -> Option<Entry> {
+        let (elem, fields) = (self.de.elem, self.fields);
+        loop {
+            match self.phase {
+                Phase::Attrs(from) => {
+                    for (i, a) in elem.attributes.iter().enumerate().skip(from) {
+                        if self.de.is_skipped(a) {
+                            self.attr_used.set(i);
+                        } else if let Some(f) = fields.iter().find(|f| attr_key_matches(f, &a.name))
+                        {
+                            self.phase = Phase::Attrs(i + 1);
+                            return Some(Entry::Attr(f, i));
+                        }
+                    }
+                    self.phase = Phase::Text;
+                }
+                Phase::Text => {
+                    self.phase = Phase::Children(0);
+                    let has_text = elem.children.iter().any(|n| matches!(n, BNode::Text(_)));
+                    if has_text {
+                        if let Some(f) = fields.iter().find(|f| **f == TEXT_FIELD) {
+                            return Some(Entry::Text(f));
+                        }
+                    }
+                }
+                Phase::Children(from) => {
+                    for (i, node) in elem.children.iter().enumerate().skip(from) {
+                        let BNode::Element(child) = node else {
+                            continue;
+                        };
+                        match field_index(fields, child) {
+                            Some(fi) if !self.groups_seen.get(fi) => {
+                                self.groups_seen.set(fi);
+                                self.phase = Phase::Children(i + 1);
+                                return Some(Entry::Group(fields[fi], i));
+                            }
+                            Some(_) => {}
+                            None if self.first_value.is_none() => self.first_value = Some(i),
+                            None => {}
+                        }
+                    }
+                    self.phase = Phase::Value;
+                }
+                Phase::Value => {
+                    self.phase = Phase::Extra;
+                    let value_field = fields.iter().find(|f| **f == VALUE_FIELD);
+                    if let (Some(f), Some(first)) = (value_field, self.first_value) {
+                        return Some(Entry::Value(f, first));
+                    }
+                }
+                Phase::Extra => {
+                    self.phase = Phase::Done;
+                    if let Some(f) = fields.iter().find(|f| **f == EXTRA_FIELD) {
+                        return Some(Entry::Extra(f));
+                    }
+                }
+                Phase::Done => return None,
+            }
         }
     }
 
@@ -201,7 +245,7 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
     type Error = Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        let Some(entry) = self.entries.next() else {
+        let Some(entry) = self.next_entry() else {
             if !self.has_extra {
                 if let Some(first) = self.leftovers().origin.into_iter().next() {
                     return Err(Error::Parse {
@@ -284,12 +328,12 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
     }
 }
 
-/// The element field (`name` or `{uri}name`) that takes `child`, if any.
-fn field_for(fields: &'static [&'static str], child: &BElement<'_>) -> Option<&'static str> {
+/// The index in `fields` of the element field (`name` or `{uri}name`) that takes
+/// `child`, if any.
+fn field_index(fields: &'static [&'static str], child: &BElement<'_>) -> Option<usize> {
     fields
         .iter()
-        .find(|f| is_element_key(f) && child.name.matches_key(f))
-        .copied()
+        .position(|f| is_element_key(f) && child.name.matches_key(f))
 }
 
 /// Children named `key`, from index `first` on.
@@ -317,7 +361,7 @@ fn unclaimed<'e>(
         .iter()
         .enumerate()
         .filter_map(move |(i, n)| match n {
-            BNode::Element(e) if field_for(fields, e).is_none() => Some((first + i, e)),
+            BNode::Element(e) if field_index(fields, e).is_none() => Some((first + i, e)),
             _ => None,
         })
 }
