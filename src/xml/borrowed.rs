@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use bumpalo::Bump;
 
 use crate::xml::lines::{Lines, Loc};
+use crate::xml::path::PathTree;
 use crate::xml::tree::{Attribute, Element, Name, Node, Text};
 
 /// An element or attribute name, borrowed: see [`Name`].
@@ -190,31 +191,29 @@ impl<'a> BElement<'a> {
             }
         }
     }
+}
 
-    /// See [`Element::locate`].
-    pub(crate) fn locate(&self, path: &str) -> Option<Loc> {
-        let mut segments = path.strip_prefix('/')?.split('/');
-        if segments.next()? != self.name.qualified() {
-            return None;
-        }
-        let mut here: &BElement<'a> = self;
-        for segment in segments {
-            if let Some(attr) = segment.strip_prefix('@') {
-                return here
-                    .attributes
-                    .iter()
-                    .find(|a| a.name.qualified() == attr)
-                    .map(|a| a.at);
-            }
-            let (name, index) = match segment.split_once('[') {
-                Some((name, rest)) => (name, rest.strip_suffix(']')?.parse::<usize>().ok()?),
-                None => (segment, 1),
-            };
-            here = here
-                .elements()
-                .filter(|e| e.name.qualified() == name)
-                .nth(index.checked_sub(1)?)?;
-        }
-        Some(here.at)
+impl PathTree for BElement<'_> {
+    type At = Loc;
+
+    fn qualified(&self) -> Cow<'_, str> {
+        self.name.qualified()
+    }
+
+    fn at(&self) -> Loc {
+        self.at
+    }
+
+    fn attribute_at(&self, qualified: &str) -> Option<Loc> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.qualified() == qualified)
+            .map(|a| a.at)
+    }
+
+    fn child(&self, qualified: &str, index: usize) -> Option<&Self> {
+        self.elements()
+            .filter(|e| e.name.qualified() == qualified)
+            .nth(index)
     }
 }

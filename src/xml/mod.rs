@@ -80,7 +80,7 @@ pub(crate) fn from_str_strict<T: DeserializeOwned + Serialize>(
     let value: T = de::from_element(&tree, Lines::new(text), root)?;
     let lines = Lines::new(text);
     let found = with_positions(write::unmodelled(&value, root, prefixes), |path| {
-        tree.locate(path).map(|loc| lines.position(loc))
+        path::locate(&tree, path).map(|loc| lines.position(loc))
     });
     if let Some(first) = found.into_iter().next() {
         return Err(Error::Unmodelled {

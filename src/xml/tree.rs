@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use crate::xml::error::Position;
+use crate::xml::path::PathTree;
 
 /// The URI of the reserved `xml:` prefix.
 pub const XML_NS: &str = "http://www.w3.org/XML/1998/namespace";
@@ -139,33 +140,7 @@ impl Element {
     /// `/root/child[2]/leaf/@attr` (an element without an index is the first of
     /// its name; names are qualified as written). `None` when there is no such node.
     pub fn locate(&self, path: &str) -> Option<Position> {
-        let mut segments = path.strip_prefix('/')?.split('/');
-        if segments.next()? != self.name.qualified() {
-            return None;
-        }
-        let mut here = self;
-        for segment in segments {
-            if let Some(attr) = segment.strip_prefix('@') {
-                return here
-                    .attributes
-                    .iter()
-                    .find(|a| a.name.qualified() == attr)
-                    .map(|a| a.position);
-            }
-            let (name, index) = match segment.split_once('[') {
-                Some((name, rest)) => (name, rest.strip_suffix(']')?.parse::<usize>().ok()?),
-                None => (segment, 1),
-            };
-            here = here
-                .children
-                .iter()
-                .filter_map(|n| match n {
-                    Node::Element(e) if e.name.qualified() == name => Some(e),
-                    _ => None,
-                })
-                .nth(index.checked_sub(1)?)?;
-        }
-        Some(here.position)
+        crate::xml::path::locate(self, path)
     }
 
     /// Child elements, in order.
@@ -199,6 +174,31 @@ impl Element {
                 Cow::Owned(s)
             }
         }
+    }
+}
+
+impl PathTree for Element {
+    type At = Position;
+
+    fn qualified(&self) -> Cow<'_, str> {
+        self.name.qualified()
+    }
+
+    fn at(&self) -> Position {
+        self.position
+    }
+
+    fn attribute_at(&self, qualified: &str) -> Option<Position> {
+        self.attributes
+            .iter()
+            .find(|a| a.name.qualified() == qualified)
+            .map(|a| a.position)
+    }
+
+    fn child(&self, qualified: &str, index: usize) -> Option<&Element> {
+        self.elements()
+            .filter(|e| e.name.qualified() == qualified)
+            .nth(index)
     }
 }
 
