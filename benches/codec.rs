@@ -1,7 +1,8 @@
 //! Parse and emit of four documents, each beside quick-xml's raw event loops over the
 //! same bytes in the same run, so the ratio is measured, not assumed; and the heap
 //! allocations one parse and one emit make (count and bytes), from a counting
-//! allocator around the system one.
+//! allocator around the system one; and the two ratios timed in alternating rounds
+//! (`ratios`), which a machine whose speed drifts during the run disturbs far less.
 //!
 //! `cargo bench --bench codec`; the ratios are `Domain::from_xml / raw_read` (plain
 //! `Reader`, the yardstick), `Domain::from_xml / raw_read_ns` (`NsReader`) and
@@ -10,6 +11,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use libvirt_domain::Domain;
@@ -163,6 +165,66 @@ fn allocations(_: &mut Criterion) {
     }
 }
 
+/// Rounds of [`ratios`].
+const ROUNDS: usize = 41;
+
+/// Seconds one side of a round takes, about.
+const ROUND_SECONDS: f64 = 0.002;
+
+/// Time `f` over `n` calls, in seconds.
+fn time_batch(n: usize, mut f: impl FnMut()) -> f64 {
+    let start = Instant::now();
+    for _ in 0..n {
+        f();
+    }
+    start.elapsed().as_secs_f64()
+}
+
+/// The median of `v` (sorted here).
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+/// Print `Domain::from_xml / raw_read` and `Domain::to_xml / raw_write` timed in
+/// alternating rounds (a batch of one, then a batch of the other, [`ROUNDS`] times)
+/// and the median of the per-round ratios: the machine's speed drifting during a run
+/// (a shared VM) moves both sides of a round alike, where criterion's groups, timed
+/// one after the other, can be seconds apart.
+fn ratios(_: &mut Criterion) {
+    println!("ratios, median of {ROUNDS} alternating rounds:");
+    for (name, text) in DOCUMENTS {
+        let domain = Domain::from_xml(text).expect("fixture parses");
+        let evs = events(text);
+        let once = time_batch(3, || {
+            black_box(Domain::from_xml(black_box(text)).expect("fixture parses"));
+        }) / 3.0;
+        let n = ((ROUND_SECONDS / once) as usize).max(1);
+        let (mut parse, mut emit) = (Vec::new(), Vec::new());
+        for _ in 0..ROUNDS {
+            let raw = time_batch(n * 4, || {
+                black_box(raw_read(black_box(text)));
+            });
+            let ours = time_batch(n, || {
+                black_box(Domain::from_xml(black_box(text)).expect("fixture parses"));
+            });
+            parse.push(ours * 4.0 / raw);
+            let raw = time_batch(n * 4, || {
+                black_box(raw_write(black_box(&evs), text.len()));
+            });
+            let ours = time_batch(n, || {
+                black_box(black_box(&domain).to_xml().expect("fixture writes"));
+            });
+            emit.push(ours * 4.0 / raw);
+        }
+        println!(
+            "  {name:6} from_xml / raw_read {:.2}x; to_xml / raw_write {:.2}x",
+            median(&mut parse),
+            median(&mut emit)
+        );
+    }
+}
+
 fn parse(c: &mut Criterion) {
     for (name, text) in DOCUMENTS {
         let mut g = c.benchmark_group(format!("parse/{name}"));
@@ -192,5 +254,5 @@ fn emit(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, allocations, parse, emit);
+criterion_group!(benches, allocations, ratios, parse, emit);
 criterion_main!(benches);
