@@ -99,7 +99,7 @@ pub struct Interface {
     /// `<source>`: what the interface connects to; its variant follows `kind`.
     pub source: Option<InterfaceSource>,
     /// `<virtualport>`: the virtual port profile.
-    pub virtualport: Option<VirtualPort>,
+    pub virtualport: Option<Box<VirtualPort>>,
     /// `<ip>`: addresses for the guest side (user, passt) or host side (ethernet).
     #[serde(rename = "ip")]
     pub ips: Vec<InterfaceIp>,
@@ -110,43 +110,43 @@ pub struct Interface {
     #[serde(rename = "portForward")]
     pub port_forwards: Vec<PortForward>,
     /// `<script>`: script run to set up the tap device.
-    pub script: Option<InterfaceScript>,
+    pub script: Option<Box<InterfaceScript>>,
     /// `<downscript>`: script run when the tap device goes away.
-    pub downscript: Option<InterfaceScript>,
+    pub downscript: Option<Box<InterfaceScript>>,
     /// `<backenddomain>`: Xen driver domain providing the backend.
-    pub backenddomain: Option<BackendDomain>,
+    pub backenddomain: Option<Box<BackendDomain>>,
     /// `<target>`: the host-side device name.
     pub target: Option<InterfaceTarget>,
     /// `<guest>`: the interface name in a container guest.
-    pub guest: Option<InterfaceGuest>,
+    pub guest: Option<Box<InterfaceGuest>>,
     /// `<model>`: the NIC model the guest sees.
     pub model: Option<InterfaceModel>,
     /// `<driver>`: backend driver options.
-    pub driver: Option<InterfaceDriver>,
+    pub driver: Option<Box<InterfaceDriver>>,
     /// `<backend>`: backend options (passt, tap and vhost paths).
-    pub backend: Option<InterfaceBackend>,
+    pub backend: Option<Box<InterfaceBackend>>,
     /// `<filterref>`: the nwfilter applied to the traffic.
-    pub filterref: Option<FilterRef>,
+    pub filterref: Option<Box<FilterRef>>,
     /// `<tune>`: tap device tuning.
     pub tune: Option<InterfaceTune>,
     /// `<teaming>`: virtio/hostdev failover pairing.
-    pub teaming: Option<Teaming>,
+    pub teaming: Option<Box<Teaming>>,
     /// `<link>`: the virtual link state.
     pub link: Option<InterfaceLink>,
     /// `<mtu>`: the MTU.
     pub mtu: Option<InterfaceMtu>,
     /// `<coalesce>`: interrupt coalescing.
-    pub coalesce: Option<Coalesce>,
+    pub coalesce: Option<Box<Coalesce>>,
     /// `<boot>`: boot order.
     pub boot: Option<Boot>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<rom>`: option ROM settings.
-    pub rom: Option<Rom>,
+    pub rom: Option<Box<Rom>>,
     /// `<bandwidth>`: quality of service limits.
-    pub bandwidth: Option<Bandwidth>,
+    pub bandwidth: Option<Box<Bandwidth>>,
     /// `<vlan>`: VLAN tags.
-    pub vlan: Option<Vlan>,
+    pub vlan: Option<Box<Vlan>>,
     /// `<port>`: port isolation.
     pub port: Option<InterfacePort>,
     /// `<acpi>`: ACPI index.
@@ -536,11 +536,11 @@ mod tests {
                 ..Default::default()
             }],
             model: Some(InterfaceModel::new(NetModel::Virtio)),
-            backend: Some(InterfaceBackend {
+            backend: Some(Box::new(InterfaceBackend {
                 kind: Some(NetBackendType::Passt),
                 log_file: Some("/var/log/passt.log".into()),
                 ..Default::default()
-            }),
+            })),
             ..Default::default()
         };
         let bridge = Interface {
@@ -556,7 +556,7 @@ mod tests {
                 ..Default::default()
             }),
             model: Some(InterfaceModel::new(NetModel::Virtio)),
-            driver: Some(InterfaceDriver {
+            driver: Some(Box::new(InterfaceDriver {
                 name: Some("vhost".into()),
                 queues: Some(4),
                 rx_queue_size: Some(256),
@@ -569,7 +569,7 @@ mod tests {
                     ..Default::default()
                 }),
                 ..Default::default()
-            }),
+            })),
             link: Some(InterfaceLink {
                 state: Some(LinkState::Up),
                 ..Default::default()
@@ -580,10 +580,10 @@ mod tests {
             }),
             boot: Some(Boot::order(2)),
             alias: Some(Alias::new("net0")),
-            rom: Some(Rom {
+            rom: Some(Box::new(Rom {
                 bar: Some(OnOff::Off),
                 ..Default::default()
-            }),
+            })),
             acpi: Some(Acpi {
                 index: Some(4),
                 ..Default::default()
