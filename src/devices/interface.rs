@@ -128,17 +128,17 @@ pub struct Interface {
     /// `<filterref>`: the nwfilter applied to the traffic.
     pub filterref: Option<Box<FilterRef>>,
     /// `<tune>`: tap device tuning.
-    pub tune: Option<InterfaceTune>,
+    pub tune: Option<Box<InterfaceTune>>,
     /// `<teaming>`: virtio/hostdev failover pairing.
     pub teaming: Option<Box<Teaming>>,
     /// `<link>`: the virtual link state.
     pub link: Option<InterfaceLink>,
     /// `<mtu>`: the MTU.
-    pub mtu: Option<InterfaceMtu>,
+    pub mtu: Option<Box<InterfaceMtu>>,
     /// `<coalesce>`: interrupt coalescing.
     pub coalesce: Option<Box<Coalesce>>,
     /// `<boot>`: boot order.
-    pub boot: Option<Boot>,
+    pub boot: Option<Box<Boot>>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<rom>`: option ROM settings.
@@ -148,9 +148,9 @@ pub struct Interface {
     /// `<vlan>`: VLAN tags.
     pub vlan: Option<Box<Vlan>>,
     /// `<port>`: port isolation.
-    pub port: Option<InterfacePort>,
+    pub port: Option<Box<InterfacePort>>,
     /// `<acpi>`: ACPI index.
-    pub acpi: Option<Acpi>,
+    pub acpi: Option<Box<Acpi>>,
     /// `<address>`: where the NIC sits.
     pub address: Option<Address>,
     /// Unknown attributes and elements, kept and written back.
@@ -574,20 +574,20 @@ mod tests {
                 state: Some(LinkState::Up),
                 ..Default::default()
             }),
-            mtu: Some(InterfaceMtu {
+            mtu: Some(Box::new(InterfaceMtu {
                 size: Some(9000),
                 ..Default::default()
-            }),
-            boot: Some(Boot::order(2)),
+            })),
+            boot: Some(Box::new(Boot::order(2))),
             alias: Some(Alias::new("net0")),
             rom: Some(Box::new(Rom {
                 bar: Some(OnOff::Off),
                 ..Default::default()
             })),
-            acpi: Some(Acpi {
+            acpi: Some(Box::new(Acpi {
                 index: Some(4),
                 ..Default::default()
-            }),
+            })),
             address: Some(Address::pci(0, 1, 0, 0)),
             ..Default::default()
         };

@@ -352,9 +352,9 @@ pub struct Disk {
     /// `<throttlefilters>`: throttle groups the disk's I/O passes through.
     pub throttlefilters: Option<Box<Throttlefilters>>,
     /// `<readonly/>`: the guest cannot write (always for CD-ROMs).
-    pub readonly: Option<Marker>,
+    pub readonly: Option<Box<Marker>>,
     /// `<shareable/>`: the disk may be shared between domains.
-    pub shareable: Option<Marker>,
+    pub shareable: Option<Box<Marker>>,
     /// `<transient/>`: changes are discarded when the guest stops.
     pub transient: Option<Box<DiskTransient>>,
     /// `<serial>`: the serial number the guest sees.
@@ -370,11 +370,11 @@ pub struct Disk {
     /// `<encryption>`: encryption, old location (libvirt now writes it in `<source>`).
     pub encryption: Option<Box<Encryption>>,
     /// `<boot>`: boot order.
-    pub boot: Option<Boot>,
+    pub boot: Option<Box<Boot>>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<acpi>`: ACPI index.
-    pub acpi: Option<Acpi>,
+    pub acpi: Option<Box<Acpi>>,
     /// `<address>`: where the disk sits on its controller or bus.
     pub address: Option<Address>,
     /// Unknown attributes and elements, kept and written back.
@@ -590,7 +590,7 @@ mod tests {
                 bus: Some(DiskBus::Sata),
                 ..Default::default()
             }),
-            readonly: Some(Marker::default()),
+            readonly: Some(Box::new(Marker::default())),
             ..Default::default()
         }
     }
@@ -639,13 +639,13 @@ mod tests {
                 rotation_rate: Some(1),
                 ..Default::default()
             }),
-            shareable: Some(Marker::default()),
+            shareable: Some(Box::new(Marker::default())),
             transient: Some(Box::new(DiskTransient {
                 share_backing: Some(YesNo::Yes),
                 ..Default::default()
             })),
             serial: Some("WD-1234".into()),
-            boot: Some(Boot::order(1)),
+            boot: Some(Box::new(Boot::order(1))),
             alias: Some(Alias::new("ua-root")),
             address: Some(Address::pci(0, 4, 0, 0)),
             ..Default::default()

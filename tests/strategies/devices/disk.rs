@@ -85,8 +85,8 @@ pub fn disk() -> BoxedStrategy<Disk> {
         })),
         iotune: opt_box(disk_parts::iotune()),
         throttlefilters: opt_box(disk_parts::throttlefilters()),
-        readonly: opt(marker()),
-        shareable: opt(marker()),
+        readonly: opt_box(marker()),
+        shareable: opt_box(marker()),
         transient: opt_box(structure!(DiskTransient {
             share_backing: opt(yes_no()),
             extra: extra(),
@@ -97,9 +97,9 @@ pub fn disk() -> BoxedStrategy<Disk> {
         product: opt(text()),
         auth: opt_box(auth()),
         encryption: opt_box(disk_parts::encryption()),
-        boot: opt(boot()),
+        boot: opt_box(boot()),
         alias: opt(alias()),
-        acpi: opt(acpi()),
+        acpi: opt_box(acpi()),
         address: opt(address()),
         extra: extra(),
     });

@@ -448,7 +448,7 @@ pub fn interface() -> BoxedStrategy<Interface> {
             extra: extra(),
         })),
         filterref: opt_box(filterref()),
-        tune: opt(structure!(InterfaceTune {
+        tune: opt_box(structure!(InterfaceTune {
             sndbuf: opt(any::<u32>()),
             extra: extra(),
         })),
@@ -461,21 +461,21 @@ pub fn interface() -> BoxedStrategy<Interface> {
             state: opt(value_enum!(LinkState)),
             extra: extra(),
         })),
-        mtu: opt(structure!(InterfaceMtu {
+        mtu: opt_box(structure!(InterfaceMtu {
             size: opt(any::<u32>()),
             extra: extra(),
         })),
         coalesce: opt_box(coalesce()),
-        boot: opt(boot()),
+        boot: opt_box(boot()),
         alias: opt(alias()),
         rom: opt_box(rom()),
         bandwidth: opt_box(bandwidth()),
         vlan: opt_box(vlan()),
-        port: opt(structure!(InterfacePort {
+        port: opt_box(structure!(InterfacePort {
             isolated: opt(yes_no()),
             extra: extra(),
         })),
-        acpi: opt(acpi()),
+        acpi: opt_box(acpi()),
         address: opt(address()),
         extra: extra(),
     });
