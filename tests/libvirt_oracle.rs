@@ -112,17 +112,17 @@ fn every_nic() -> Vec<Interface> {
         kind: Some(NetBackendType::Passt),
         ..Default::default()
     }));
-    let mut hostdev =
-        Interface::with_source(InterfaceSource::Hostdev(Box::new(InterfaceSourceHostdev {
-            address: Some(InterfaceHostdevAddress::Pci(PciAddress {
-                domain: Some(Uint::hex(0, 4)),
-                bus: Some(Uint::hex(0x3b, 2)),
-                slot: Some(Uint::hex(0x10, 2)),
-                function: Some(Uint::hex(2, 1)),
-                ..Default::default()
-            })),
+    let hostdev_source = Box::new(InterfaceSourceHostdev {
+        address: Some(InterfaceHostdevAddress::Pci(PciAddress {
+            domain: Some(Uint::hex(0, 4)),
+            bus: Some(Uint::hex(0x3b, 2)),
+            slot: Some(Uint::hex(0x10, 2)),
+            function: Some(Uint::hex(2, 1)),
             ..Default::default()
-        })));
+        })),
+        ..Default::default()
+    });
+    let mut hostdev = Interface::with_source(InterfaceSource::Hostdev(hostdev_source));
     hostdev.managed = Some(YesNo::Yes);
     vec![
         with(
