@@ -96,7 +96,7 @@ fn build(label: &str) -> Domain {
 fn every_nic() -> Vec<Interface> {
     let uuid = "6f2b0d4e-93a1-4c57-b8e2-1d0c7a9e3f64";
     let with = |mut nic: Interface, port: VirtualPort| {
-        nic.virtualport = Some(port);
+        nic.virtualport = Some(Box::new(port));
         nic
     };
     let tunnel = |address: &str, port| InterfaceSourceTunnel {
@@ -108,11 +108,11 @@ fn every_nic() -> Vec<Interface> {
         dev: Some("eth0".into()),
         ..Default::default()
     }));
-    user.backend = Some(InterfaceBackend {
+    user.backend = Some(Box::new(InterfaceBackend {
         kind: Some(NetBackendType::Passt),
         ..Default::default()
-    });
-    let mut hostdev = Interface::with_source(InterfaceSource::Hostdev(InterfaceSourceHostdev {
+    }));
+    let hostdev_source = Box::new(InterfaceSourceHostdev {
         address: Some(InterfaceHostdevAddress::Pci(PciAddress {
             domain: Some(Uint::hex(0, 4)),
             bus: Some(Uint::hex(0x3b, 2)),
@@ -121,7 +121,8 @@ fn every_nic() -> Vec<Interface> {
             ..Default::default()
         })),
         ..Default::default()
-    }));
+    });
+    let mut hostdev = Interface::with_source(InterfaceSource::Hostdev(hostdev_source));
     hostdev.managed = Some(YesNo::Yes);
     vec![
         with(
@@ -188,12 +189,14 @@ fn every_nic() -> Vec<Interface> {
             ..Default::default()
         })),
         hostdev,
-        Interface::with_source(InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
-            kind: Some(SocketType::Unix),
-            path: Some("/run/vhost-user0.sock".into()),
-            mode: Some(SocketMode::Server),
-            ..Default::default()
-        })),
+        Interface::with_source(InterfaceSource::Vhostuser(Box::new(
+            InterfaceSourceVhostuser {
+                kind: Some(SocketType::Unix),
+                path: Some("/run/vhost-user0.sock".into()),
+                mode: Some(SocketMode::Server),
+                ..Default::default()
+            },
+        ))),
         Interface::with_source(InterfaceSource::Vdpa(InterfaceSourceVdpa {
             dev: Some("/dev/vhost-vdpa-0".into()),
             ..Default::default()
@@ -240,7 +243,7 @@ fn nic_shapes(domain: &Domain) -> Vec<String> {
                 "{:?} {:?} {:?}",
                 nic.kind,
                 nic.source.as_ref().map(InterfaceSource::kind),
-                nic.virtualport.as_ref().map(VirtualPort::kind)
+                nic.virtualport.as_deref().map(VirtualPort::kind)
             )
         })
         .collect()

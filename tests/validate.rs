@@ -312,11 +312,11 @@ fn rules() -> Vec<Rule> {
         },
         Rule {
             name: "os boot or per-device boot",
-            fail: |d| disk(d, 0).boot = Some(Boot::order(1)),
+            fail: |d| disk(d, 0).boot = Some(Box::new(Boot::order(1))),
             path: "/domain/os/boot",
             says: "(as in /domain/devices/disk[1]/boot); libvirt refuses both",
             pass: |d| {
-                disk(d, 0).boot = Some(Boot::order(1));
+                disk(d, 0).boot = Some(Box::new(Boot::order(1)));
                 d.os.as_mut().unwrap().boot.clear();
             },
         },
@@ -324,15 +324,15 @@ fn rules() -> Vec<Rule> {
             name: "boot orders unique",
             fail: |d| {
                 d.os.as_mut().unwrap().boot.clear();
-                disk(d, 0).boot = Some(Boot::order(1));
-                nic(d, 1).boot = Some(Boot::order(1));
+                disk(d, 0).boot = Some(Box::new(Boot::order(1)));
+                nic(d, 1).boot = Some(Box::new(Boot::order(1)));
             },
             path: "/domain/devices/interface[2]/boot/@order",
             says: "boot order 1 is already used by /domain/devices/disk[1]/boot",
             pass: |d| {
                 d.os.as_mut().unwrap().boot.clear();
-                disk(d, 0).boot = Some(Boot::order(1));
-                nic(d, 1).boot = Some(Boot::order(2));
+                disk(d, 0).boot = Some(Box::new(Boot::order(1)));
+                nic(d, 1).boot = Some(Box::new(Boot::order(2)));
             },
         },
         Rule {

@@ -232,8 +232,8 @@ impl BackupStorage {
     /// The `<encryption>` of the storage, if any.
     pub fn encryption(&self) -> Option<&crate::devices::Encryption> {
         match self {
-            BackupStorage::File(s) => s.encryption.as_ref(),
-            BackupStorage::Block(s) => s.encryption.as_ref(),
+            BackupStorage::File(s) => s.encryption.as_deref(),
+            BackupStorage::Block(s) => s.encryption.as_deref(),
             BackupStorage::Other(_) => None,
         }
     }

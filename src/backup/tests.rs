@@ -148,10 +148,10 @@ fn status_xml_parts_are_modelled_and_refused_by_validate() {
 fn validate_reports_mode_server_and_storage_rules() {
     let encrypted = BackupStorage::File(DiskSourceFile {
         file: Some("relative.qcow2".into()),
-        encryption: Some(Encryption {
+        encryption: Some(Box::new(Encryption {
             format: Some(EncryptionFormat::Qcow),
             ..Default::default()
-        }),
+        })),
         ..Default::default()
     });
     let push = DomainBackup {

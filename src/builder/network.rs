@@ -63,10 +63,10 @@ impl NetworkSource {
             NetworkSource::User => Interface {
                 kind: Some(InterfaceType::User),
                 model,
-                backend: Some(InterfaceBackend {
+                backend: Some(Box::new(InterfaceBackend {
                     kind: Some(NetBackendType::Passt),
                     ..Default::default()
-                }),
+                })),
                 ..Default::default()
             },
         }

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::defaults::{DEFAULT_CDROM_BUS, DEFAULT_DISK_BUS};
 use crate::devices::{
-    Disk, DiskBus, DiskDevice, DiskDriver, DiskSource, DiskTarget, DiskType, Marker, StorageFormat,
+    Disk, DiskBus, DiskDevice, DiskDriver, DiskSource, DiskTarget, DiskType, StorageFormat,
 };
 
 /// The image format a file name's extension implies, as QEMU names it, or `None` for
@@ -88,7 +88,7 @@ impl Media {
                 bus: Some(bus),
                 ..Default::default()
             }),
-            readonly: self.cdrom.then(Marker::default),
+            readonly: self.cdrom.then(Box::default),
             ..Default::default()
         }
     }

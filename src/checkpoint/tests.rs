@@ -150,7 +150,7 @@ fn domain_with(disks: Vec<Disk>) -> Domain {
 fn all_disks_leaves_out_read_only_and_empty_disks_and_refuses_raw_ones() {
     let cdrom = Disk {
         device: Some(DiskDevice::Cdrom),
-        readonly: Some(Marker::default()),
+        readonly: Some(Box::new(Marker::default())),
         ..disk("sda", Some(StorageFormat::Raw))
     };
     let empty = Disk {

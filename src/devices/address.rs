@@ -105,7 +105,7 @@ pub struct PciAddress {
     #[serde(rename = "@multifunction")]
     pub multifunction: Option<OnOff>,
     /// `<zpci>`: s390 PCI extension.
-    pub zpci: Option<Zpci>,
+    pub zpci: Option<Box<Zpci>>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -372,11 +372,11 @@ mod tests {
                     slot: Some("0x01".parse().unwrap()),
                     function: Some("0x0".parse().unwrap()),
                     multifunction: Some(OnOff::On),
-                    zpci: Some(Zpci {
+                    zpci: Some(Box::new(Zpci {
                         uid: Some("0x0001".parse().unwrap()),
                         fid: Some("0x00000000".parse().unwrap()),
                         ..Default::default()
-                    }),
+                    })),
                     ..Default::default()
                 }),
                 "<address type='pci' bus='0x00' slot='0x01' function='0x0' multifunction='on'>\n  <zpci uid='0x0001' fid='0x00000000'/>\n</address>",

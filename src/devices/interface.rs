@@ -99,7 +99,7 @@ pub struct Interface {
     /// `<source>`: what the interface connects to; its variant follows `kind`.
     pub source: Option<InterfaceSource>,
     /// `<virtualport>`: the virtual port profile.
-    pub virtualport: Option<VirtualPort>,
+    pub virtualport: Option<Box<VirtualPort>>,
     /// `<ip>`: addresses for the guest side (user, passt) or host side (ethernet).
     #[serde(rename = "ip")]
     pub ips: Vec<InterfaceIp>,
@@ -110,47 +110,47 @@ pub struct Interface {
     #[serde(rename = "portForward")]
     pub port_forwards: Vec<PortForward>,
     /// `<script>`: script run to set up the tap device.
-    pub script: Option<InterfaceScript>,
+    pub script: Option<Box<InterfaceScript>>,
     /// `<downscript>`: script run when the tap device goes away.
-    pub downscript: Option<InterfaceScript>,
+    pub downscript: Option<Box<InterfaceScript>>,
     /// `<backenddomain>`: Xen driver domain providing the backend.
-    pub backenddomain: Option<BackendDomain>,
+    pub backenddomain: Option<Box<BackendDomain>>,
     /// `<target>`: the host-side device name.
     pub target: Option<InterfaceTarget>,
     /// `<guest>`: the interface name in a container guest.
-    pub guest: Option<InterfaceGuest>,
+    pub guest: Option<Box<InterfaceGuest>>,
     /// `<model>`: the NIC model the guest sees.
     pub model: Option<InterfaceModel>,
     /// `<driver>`: backend driver options.
-    pub driver: Option<InterfaceDriver>,
+    pub driver: Option<Box<InterfaceDriver>>,
     /// `<backend>`: backend options (passt, tap and vhost paths).
-    pub backend: Option<InterfaceBackend>,
+    pub backend: Option<Box<InterfaceBackend>>,
     /// `<filterref>`: the nwfilter applied to the traffic.
-    pub filterref: Option<FilterRef>,
+    pub filterref: Option<Box<FilterRef>>,
     /// `<tune>`: tap device tuning.
-    pub tune: Option<InterfaceTune>,
+    pub tune: Option<Box<InterfaceTune>>,
     /// `<teaming>`: virtio/hostdev failover pairing.
-    pub teaming: Option<Teaming>,
+    pub teaming: Option<Box<Teaming>>,
     /// `<link>`: the virtual link state.
     pub link: Option<InterfaceLink>,
     /// `<mtu>`: the MTU.
-    pub mtu: Option<InterfaceMtu>,
+    pub mtu: Option<Box<InterfaceMtu>>,
     /// `<coalesce>`: interrupt coalescing.
-    pub coalesce: Option<Coalesce>,
+    pub coalesce: Option<Box<Coalesce>>,
     /// `<boot>`: boot order.
-    pub boot: Option<Boot>,
+    pub boot: Option<Box<Boot>>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<rom>`: option ROM settings.
-    pub rom: Option<Rom>,
+    pub rom: Option<Box<Rom>>,
     /// `<bandwidth>`: quality of service limits.
-    pub bandwidth: Option<Bandwidth>,
+    pub bandwidth: Option<Box<Bandwidth>>,
     /// `<vlan>`: VLAN tags.
-    pub vlan: Option<Vlan>,
+    pub vlan: Option<Box<Vlan>>,
     /// `<port>`: port isolation.
-    pub port: Option<InterfacePort>,
+    pub port: Option<Box<InterfacePort>>,
     /// `<acpi>`: ACPI index.
-    pub acpi: Option<Acpi>,
+    pub acpi: Option<Box<Acpi>>,
     /// `<address>`: where the NIC sits.
     pub address: Option<Address>,
     /// Unknown attributes and elements, kept and written back.
@@ -536,11 +536,11 @@ mod tests {
                 ..Default::default()
             }],
             model: Some(InterfaceModel::new(NetModel::Virtio)),
-            backend: Some(InterfaceBackend {
+            backend: Some(Box::new(InterfaceBackend {
                 kind: Some(NetBackendType::Passt),
                 log_file: Some("/var/log/passt.log".into()),
                 ..Default::default()
-            }),
+            })),
             ..Default::default()
         };
         let bridge = Interface {
@@ -556,7 +556,7 @@ mod tests {
                 ..Default::default()
             }),
             model: Some(InterfaceModel::new(NetModel::Virtio)),
-            driver: Some(InterfaceDriver {
+            driver: Some(Box::new(InterfaceDriver {
                 name: Some("vhost".into()),
                 queues: Some(4),
                 rx_queue_size: Some(256),
@@ -569,25 +569,25 @@ mod tests {
                     ..Default::default()
                 }),
                 ..Default::default()
-            }),
+            })),
             link: Some(InterfaceLink {
                 state: Some(LinkState::Up),
                 ..Default::default()
             }),
-            mtu: Some(InterfaceMtu {
+            mtu: Some(Box::new(InterfaceMtu {
                 size: Some(9000),
                 ..Default::default()
-            }),
-            boot: Some(Boot::order(2)),
+            })),
+            boot: Some(Box::new(Boot::order(2))),
             alias: Some(Alias::new("net0")),
-            rom: Some(Rom {
+            rom: Some(Box::new(Rom {
                 bar: Some(OnOff::Off),
                 ..Default::default()
-            }),
-            acpi: Some(Acpi {
+            })),
+            acpi: Some(Box::new(Acpi {
                 index: Some(4),
                 ..Default::default()
-            }),
+            })),
             address: Some(Address::pci(0, 1, 0, 0)),
             ..Default::default()
         };

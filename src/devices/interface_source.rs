@@ -94,9 +94,9 @@ value_enum! {
 /// assert_eq!(nic.source.as_ref().and_then(InterfaceSource::kind), Some(InterfaceType::Bridge));
 /// # Ok::<(), libvirt_domain::Error>(())
 /// ```
-// Variants hold their structs directly (not boxed) so they can be built and matched
-// without indirection, as `Device` does.
-#[allow(clippy::large_enum_variant)]
+// The common variants hold their structs directly; the large, rarer `hostdev` and
+// `vhostuser` ones are boxed (build them with `Box::new` or `.into()`), so an
+// `InterfaceSource` costs what a network or bridge source needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "^@type")]
 #[non_exhaustive]
@@ -118,10 +118,10 @@ pub enum InterfaceSource {
     Ethernet(InterfaceSourceEthernet),
     /// `type='hostdev'`: the SR-IOV virtual function passed through.
     #[serde(rename = "hostdev")]
-    Hostdev(InterfaceSourceHostdev),
+    Hostdev(Box<InterfaceSourceHostdev>),
     /// `type='vhostuser'`: the vhost-user socket (or passt's host interface).
     #[serde(rename = "vhostuser")]
-    Vhostuser(InterfaceSourceVhostuser),
+    Vhostuser(Box<InterfaceSourceVhostuser>),
     /// `type='vdpa'`: the vhost-vDPA character device.
     #[serde(rename = "vdpa")]
     Vdpa(InterfaceSourceVdpa),
@@ -563,7 +563,7 @@ mod tests {
                 "<interface type='ethernet'>\n  <source>\n    <ip address='10.9.8.1' prefix='30' peer='10.9.8.2'/>\n    <route family='ipv4' address='10.77.0.0' prefix='16' gateway='10.9.8.2'/>\n  </source>\n</interface>",
             ),
             (
-                InterfaceSource::Hostdev(InterfaceSourceHostdev {
+                InterfaceSource::Hostdev(Box::new(InterfaceSourceHostdev {
                     missing: Some(YesNo::No),
                     address: Some(InterfaceHostdevAddress::Pci(PciAddress {
                         domain: Some(Uint::hex(0, 4)),
@@ -573,22 +573,22 @@ mod tests {
                         ..Default::default()
                     })),
                     ..Default::default()
-                }),
+                })),
                 "<interface type='hostdev'>\n  <source missing='no'>\n    <address type='pci' domain='0x0000' bus='0x3b' slot='0x10' function='0x2'/>\n  </source>\n</interface>",
             ),
             (
-                InterfaceSource::Hostdev(InterfaceSourceHostdev {
+                InterfaceSource::Hostdev(Box::new(InterfaceSourceHostdev {
                     address: Some(InterfaceHostdevAddress::Usb(UsbHostAddress {
                         bus: Some(Uint::from(2u32)),
                         device: Some(Uint::from(5u32)),
                         ..Default::default()
                     })),
                     ..Default::default()
-                }),
+                })),
                 "<interface type='hostdev'>\n  <source>\n    <address type='usb' bus='2' device='5'/>\n  </source>\n</interface>",
             ),
             (
-                InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
+                InterfaceSource::Vhostuser(Box::new(InterfaceSourceVhostuser {
                     kind: Some(SocketType::Unix),
                     path: Some("/run/vhost/port7.sock".into()),
                     mode: Some(SocketMode::Client),
@@ -598,14 +598,14 @@ mod tests {
                         ..Default::default()
                     }),
                     ..Default::default()
-                }),
+                })),
                 "<interface type='vhostuser'>\n  <source type='unix' path='/run/vhost/port7.sock' mode='client'>\n    <reconnect enabled='yes' timeout='3'/>\n  </source>\n</interface>",
             ),
             (
-                InterfaceSource::Vhostuser(InterfaceSourceVhostuser {
+                InterfaceSource::Vhostuser(Box::new(InterfaceSourceVhostuser {
                     dev: Some("eno1".into()),
                     ..Default::default()
-                }),
+                })),
                 "<interface type='vhostuser'>\n  <source dev='eno1'/>\n</interface>",
             ),
             (

@@ -38,7 +38,7 @@ value_enum! {
 ///      <virtualport type='openvswitch'><parameters profileid='menial'/></virtualport>\
 ///      </interface>",
 /// )?;
-/// let port = nic.virtualport.as_ref().unwrap();
+/// let port = nic.virtualport.as_deref().unwrap();
 /// assert_eq!(port.kind(), Some(VirtualPortType::Openvswitch));
 /// assert!(matches!(port, VirtualPort::Openvswitch(ovs)
 ///     if ovs.parameters.as_ref().unwrap().profileid.as_deref() == Some("menial")));

@@ -217,7 +217,7 @@ mod tests {
             &Nvram {
                 kind: Some(NvramType::Network),
                 format: Some(FirmwareFormat::Qcow2),
-                source: Some(DiskSource::Network(DiskSourceNetwork {
+                source: Some(DiskSource::Network(Box::new(DiskSourceNetwork {
                     protocol: Some(DiskProtocol::Nbd),
                     name: Some("vars".into()),
                     hosts: vec![DiskSourceHost {
@@ -226,7 +226,7 @@ mod tests {
                         ..Default::default()
                     }],
                     ..Default::default()
-                })),
+                }))),
                 ..Default::default()
             },
             "<nvram type='network' format='qcow2'>\n  <source protocol='nbd' name='vars'>\n    \

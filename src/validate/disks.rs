@@ -66,12 +66,12 @@ fn network(disk: &Disk) -> Option<&crate::devices::DiskSourceNetwork> {
 /// The `<encryption>` inside the disk's `<source>`.
 fn source_encryption(disk: &Disk) -> Option<&Encryption> {
     match disk.source.as_ref()? {
-        DiskSource::File(s) => s.encryption.as_ref(),
-        DiskSource::Block(s) => s.encryption.as_ref(),
-        DiskSource::Dir(s) => s.encryption.as_ref(),
-        DiskSource::Network(s) => s.encryption.as_ref(),
-        DiskSource::Volume(s) => s.encryption.as_ref(),
-        DiskSource::Nvme(s) => s.encryption.as_ref(),
+        DiskSource::File(s) => s.encryption.as_deref(),
+        DiskSource::Block(s) => s.encryption.as_deref(),
+        DiskSource::Dir(s) => s.encryption.as_deref(),
+        DiskSource::Network(s) => s.encryption.as_deref(),
+        DiskSource::Volume(s) => s.encryption.as_deref(),
+        DiskSource::Nvme(s) => s.encryption.as_deref(),
         _ => None,
     }
 }
@@ -318,7 +318,7 @@ fn encryption_formats(c: &mut Checker<'_>) {
         return;
     }
     for (i, disk) in disks(c) {
-        let Some(encryption) = disk.encryption.as_ref().or(source_encryption(disk)) else {
+        let Some(encryption) = disk.encryption.as_deref().or(source_encryption(disk)) else {
             continue;
         };
         // Another engine (librbd) decrypts below QEMU, whatever the image format.
@@ -351,7 +351,7 @@ fn encryption_has_no_cipher(c: &mut Checker<'_>) {
         let found = [
             (
                 format!("{}/encryption", c.path(i)),
-                disk.encryption.as_ref(),
+                disk.encryption.as_deref(),
             ),
             (
                 format!("{}/source/encryption", c.path(i)),

@@ -360,8 +360,8 @@ fn vmport_needs_ps2(c: &mut Checker<'_>) {
 /// The `<boot>` of a device, if it has one.
 fn device_boot(device: &Device) -> Option<&Boot> {
     match device {
-        Device::Disk(d) => d.boot.as_ref(),
-        Device::Interface(i) => i.boot.as_ref(),
+        Device::Disk(d) => d.boot.as_deref(),
+        Device::Interface(i) => i.boot.as_deref(),
         Device::Filesystem(f) => f.boot.as_ref(),
         Device::Redirdev(r) => r.boot.as_ref(),
         Device::Hostdev(h) => h.boot(),

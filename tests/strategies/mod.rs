@@ -164,6 +164,14 @@ where
     proptest::option::of(strategy).boxed()
 }
 
+/// [`opt`] for a field the model boxes (`Option<Box<T>>`).
+pub fn opt_box<S>(strategy: S) -> BoxedStrategy<Option<Box<S::Value>>>
+where
+    S: Strategy + 'static,
+{
+    opt(strategy).prop_map(|value| value.map(Box::new)).boxed()
+}
+
 /// A list of 0 to 3 values (1 to 2 under [`with_every_field`]).
 pub fn list<S>(strategy: S) -> BoxedStrategy<Vec<S::Value>>
 where

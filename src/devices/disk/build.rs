@@ -87,13 +87,13 @@ impl Disk {
 
     /// `<readonly/>`: the guest cannot write.
     pub fn readonly(mut self) -> Self {
-        self.readonly = Some(Marker::default());
+        self.readonly = Some(Box::new(Marker::default()));
         self
     }
 
     /// `<boot order=…>`: boot from this disk with priority `order` (1 first).
     pub fn boot_order(mut self, order: u32) -> Self {
-        self.boot = Some(Boot::order(order));
+        self.boot = Some(Box::new(Boot::order(order)));
         self
     }
 }

@@ -340,23 +340,23 @@ pub struct Disk {
     /// `<mirror>`: destination of a running block copy or commit (live XML).
     pub mirror: Option<Box<Mirror>>,
     /// `<backenddomain>`: Xen driver domain providing the backend.
-    pub backenddomain: Option<BackendDomain>,
+    pub backenddomain: Option<Box<BackendDomain>>,
     /// `<geometry>`: BIOS geometry override.
-    pub geometry: Option<DiskGeometry>,
+    pub geometry: Option<Box<DiskGeometry>>,
     /// `<blockio>`: block sizes the guest sees.
-    pub blockio: Option<DiskBlockIo>,
+    pub blockio: Option<Box<DiskBlockIo>>,
     /// `<target>`: the guest-side device name and bus.
     pub target: Option<DiskTarget>,
     /// `<iotune>`: I/O limits.
-    pub iotune: Option<Iotune>,
+    pub iotune: Option<Box<Iotune>>,
     /// `<throttlefilters>`: throttle groups the disk's I/O passes through.
-    pub throttlefilters: Option<Throttlefilters>,
+    pub throttlefilters: Option<Box<Throttlefilters>>,
     /// `<readonly/>`: the guest cannot write (always for CD-ROMs).
-    pub readonly: Option<Marker>,
+    pub readonly: Option<Box<Marker>>,
     /// `<shareable/>`: the disk may be shared between domains.
-    pub shareable: Option<Marker>,
+    pub shareable: Option<Box<Marker>>,
     /// `<transient/>`: changes are discarded when the guest stops.
-    pub transient: Option<DiskTransient>,
+    pub transient: Option<Box<DiskTransient>>,
     /// `<serial>`: the serial number the guest sees.
     pub serial: Option<String>,
     /// `<wwn>`: World Wide Name (IDE/SCSI).
@@ -366,15 +366,15 @@ pub struct Disk {
     /// `<product>`: SCSI product string (up to 40 characters).
     pub product: Option<String>,
     /// `<auth>`: credentials, old location (libvirt now writes it in `<source>`).
-    pub auth: Option<Auth>,
+    pub auth: Option<Box<Auth>>,
     /// `<encryption>`: encryption, old location (libvirt now writes it in `<source>`).
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<boot>`: boot order.
-    pub boot: Option<Boot>,
+    pub boot: Option<Box<Boot>>,
     /// `<alias>`: device alias.
     pub alias: Option<Alias>,
     /// `<acpi>`: ACPI index.
-    pub acpi: Option<Acpi>,
+    pub acpi: Option<Box<Acpi>>,
     /// `<address>`: where the disk sits on its controller or bus.
     pub address: Option<Address>,
     /// Unknown attributes and elements, kept and written back.
@@ -482,9 +482,9 @@ pub struct DiskDriver {
     #[serde(rename = "@page_per_vq")]
     pub page_per_vq: Option<OnOff>,
     /// `<metadata_cache>`: qcow2 metadata cache limit.
-    pub metadata_cache: Option<MetadataCache>,
+    pub metadata_cache: Option<Box<MetadataCache>>,
     /// `<iothreads>`: per-queue IOThread mapping.
-    pub iothreads: Option<IothreadMapping>,
+    pub iothreads: Option<Box<IothreadMapping>>,
     /// Unknown attributes and elements, kept and written back.
     #[serde(rename = "$extra")]
     pub extra: Extra,
@@ -590,7 +590,7 @@ mod tests {
                 bus: Some(DiskBus::Sata),
                 ..Default::default()
             }),
-            readonly: Some(Marker::default()),
+            readonly: Some(Box::new(Marker::default())),
             ..Default::default()
         }
     }
@@ -621,31 +621,31 @@ mod tests {
                 index: Some(1),
                 ..Default::default()
             })),
-            geometry: Some(DiskGeometry {
+            geometry: Some(Box::new(DiskGeometry {
                 cyls: Some(16383),
                 heads: Some(16),
                 secs: Some(63),
                 trans: Some(GeometryTrans::Lba),
                 ..Default::default()
-            }),
-            blockio: Some(DiskBlockIo {
+            })),
+            blockio: Some(Box::new(DiskBlockIo {
                 logical_block_size: Some(512),
                 physical_block_size: Some(4096),
                 ..Default::default()
-            }),
+            })),
             target: Some(DiskTarget {
                 dev: Some("vda".into()),
                 bus: Some(DiskBus::Virtio),
                 rotation_rate: Some(1),
                 ..Default::default()
             }),
-            shareable: Some(Marker::default()),
-            transient: Some(DiskTransient {
+            shareable: Some(Box::new(Marker::default())),
+            transient: Some(Box::new(DiskTransient {
                 share_backing: Some(YesNo::Yes),
                 ..Default::default()
-            }),
+            })),
             serial: Some("WD-1234".into()),
-            boot: Some(Boot::order(1)),
+            boot: Some(Box::new(Boot::order(1))),
             alias: Some(Alias::new("ua-root")),
             address: Some(Address::pci(0, 4, 0, 0)),
             ..Default::default()
@@ -655,7 +655,7 @@ mod tests {
             device: Some(DiskDevice::Lun),
             rawio: Some(YesNo::Yes),
             sgio: Some(DiskSgio::Unfiltered),
-            source: Some(DiskSource::Network(DiskSourceNetwork {
+            source: Some(DiskSource::Network(Box::new(DiskSourceNetwork {
                 protocol: Some(DiskProtocol::Iscsi),
                 name: Some("iqn.2013-07.com.example:iscsi-pool/1".into()),
                 hosts: vec![
@@ -671,7 +671,7 @@ mod tests {
                     },
                 ],
                 ..Default::default()
-            })),
+            }))),
             target: Some(DiskTarget {
                 dev: Some("sdb".into()),
                 bus: Some(DiskBus::Scsi),

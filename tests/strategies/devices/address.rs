@@ -6,9 +6,9 @@ use libvirt_domain::devices::{
 };
 use proptest::prelude::*;
 
-use crate::strategies::opt;
 use crate::strategies::values::{on_off, text, uint};
 use crate::strategies::xml::extra;
+use crate::strategies::{opt, opt_box};
 
 /// The `type` values with a variant of their own.
 const KNOWN_TYPES: &[&str] = &[
@@ -33,7 +33,7 @@ pub fn pci_address() -> BoxedStrategy<PciAddress> {
         slot: opt(uint()),
         function: opt(uint()),
         multifunction: opt(on_off()),
-        zpci: opt(structure!(Zpci {
+        zpci: opt_box(structure!(Zpci {
             uid: opt(uint()),
             fid: opt(uint()),
             extra: extra(),

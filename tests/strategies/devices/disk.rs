@@ -12,9 +12,9 @@ use super::common::{acpi, alias, backend_domain, boot, iothread_mapping, marker,
 use super::disk_parts;
 use super::disk_source::kind_and_source;
 use super::hostdev::auth;
-use crate::strategies::opt;
 use crate::strategies::values::{on_off, text, yes_no};
 use crate::strategies::xml::extra;
+use crate::strategies::{opt, opt_box};
 
 /// An image format (`<driver type=…>`, `<format type=…>`).
 pub fn storage_format() -> BoxedStrategy<StorageFormat> {
@@ -42,8 +42,8 @@ fn driver() -> BoxedStrategy<DiskDriver> {
         ats: opt(on_off()),
         packed: opt(on_off()),
         page_per_vq: opt(on_off()),
-        metadata_cache: opt(disk_parts::metadata_cache()),
-        iothreads: opt(iothread_mapping()),
+        metadata_cache: opt_box(disk_parts::metadata_cache()),
+        iothreads: opt_box(iothread_mapping()),
         extra: extra(),
     })
 }
@@ -61,15 +61,15 @@ pub fn disk() -> BoxedStrategy<Disk> {
         source: Just(None),
         backing_store: opt(disk_parts::backing_store(2)),
         mirror: opt(disk_parts::mirror()),
-        backenddomain: opt(backend_domain()),
-        geometry: opt(structure!(DiskGeometry {
+        backenddomain: opt_box(backend_domain()),
+        geometry: opt_box(structure!(DiskGeometry {
             cyls: opt(any::<u32>()),
             heads: opt(any::<u32>()),
             secs: opt(any::<u32>()),
             trans: opt(value_enum!(GeometryTrans)),
             extra: extra(),
         })),
-        blockio: opt(structure!(DiskBlockIo {
+        blockio: opt_box(structure!(DiskBlockIo {
             logical_block_size: opt(any::<u32>()),
             physical_block_size: opt(any::<u32>()),
             discard_granularity: opt(any::<u32>()),
@@ -83,11 +83,11 @@ pub fn disk() -> BoxedStrategy<Disk> {
             rotation_rate: opt(any::<u32>()),
             extra: extra(),
         })),
-        iotune: opt(disk_parts::iotune()),
-        throttlefilters: opt(disk_parts::throttlefilters()),
-        readonly: opt(marker()),
-        shareable: opt(marker()),
-        transient: opt(structure!(DiskTransient {
+        iotune: opt_box(disk_parts::iotune()),
+        throttlefilters: opt_box(disk_parts::throttlefilters()),
+        readonly: opt_box(marker()),
+        shareable: opt_box(marker()),
+        transient: opt_box(structure!(DiskTransient {
             share_backing: opt(yes_no()),
             extra: extra(),
         })),
@@ -95,11 +95,11 @@ pub fn disk() -> BoxedStrategy<Disk> {
         wwn: opt(text()),
         vendor: opt(text()),
         product: opt(text()),
-        auth: opt(auth()),
-        encryption: opt(disk_parts::encryption()),
-        boot: opt(boot()),
+        auth: opt_box(auth()),
+        encryption: opt_box(disk_parts::encryption()),
+        boot: opt_box(boot()),
         alias: opt(alias()),
-        acpi: opt(acpi()),
+        acpi: opt_box(acpi()),
         address: opt(address()),
         extra: extra(),
     });

@@ -19,7 +19,7 @@ use super::disk_parts;
 use super::hostdev::{auth, initiator};
 use crate::strategies::values::{text, yes_no};
 use crate::strategies::xml::extra;
-use crate::strategies::{list, opt};
+use crate::strategies::{list, opt, opt_box};
 
 /// `<dataStore>` inside a source, nesting at most `depth` more sources.
 fn data_store(depth: u32) -> BoxedStrategy<Option<Box<libvirt_domain::devices::DataStore>>> {
@@ -37,8 +37,8 @@ pub fn file(depth: u32) -> BoxedStrategy<DiskSourceFile> {
         fdgroup: opt(text()),
         startup_policy: opt(value_enum!(StartupPolicy)),
         index: opt(any::<u32>()),
-        slices: opt(disk_parts::slices()),
-        encryption: opt(disk_parts::encryption()),
+        slices: opt_box(disk_parts::slices()),
+        encryption: opt_box(disk_parts::encryption()),
         data_store: data_store(depth),
         seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
@@ -51,9 +51,9 @@ pub fn block(depth: u32) -> BoxedStrategy<DiskSourceBlock> {
         dev: opt(text()),
         startup_policy: opt(value_enum!(StartupPolicy)),
         index: opt(any::<u32>()),
-        slices: opt(disk_parts::slices()),
-        encryption: opt(disk_parts::encryption()),
-        reservations: opt(disk_parts::reservations()),
+        slices: opt_box(disk_parts::slices()),
+        encryption: opt_box(disk_parts::encryption()),
+        reservations: opt_box(disk_parts::reservations()),
         data_store: data_store(depth),
         seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
@@ -65,8 +65,8 @@ fn dir(depth: u32) -> BoxedStrategy<DiskSourceDir> {
         dir: opt(text()),
         startup_policy: opt(value_enum!(StartupPolicy)),
         index: opt(any::<u32>()),
-        slices: opt(disk_parts::slices()),
-        encryption: opt(disk_parts::encryption()),
+        slices: opt_box(disk_parts::slices()),
+        encryption: opt_box(disk_parts::encryption()),
         data_store: data_store(depth),
         extra: extra(),
     })
@@ -91,7 +91,7 @@ fn network(depth: u32) -> BoxedStrategy<DiskSourceNetwork> {
         snapshot: opt(disk_parts::snapshot()),
         config: opt(disk_parts::config()),
         auth: opt(auth()),
-        encryption: opt(disk_parts::encryption()),
+        encryption: opt_box(disk_parts::encryption()),
         initiator: opt(initiator()),
         reconnect: opt(reconnect()),
         ssl: opt(disk_parts::ssl()),
@@ -100,7 +100,7 @@ fn network(depth: u32) -> BoxedStrategy<DiskSourceNetwork> {
         timeout: opt(disk_parts::timeout()),
         identity: opt(disk_parts::identity()),
         known_hosts: opt(disk_parts::known_hosts()),
-        slices: opt(disk_parts::slices()),
+        slices: opt_box(disk_parts::slices()),
         data_store: data_store(depth),
         seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
@@ -114,8 +114,8 @@ fn volume(depth: u32) -> BoxedStrategy<DiskSourceVolume> {
         mode: opt(value_enum!(VolumeMode)),
         startup_policy: opt(value_enum!(StartupPolicy)),
         index: opt(any::<u32>()),
-        slices: opt(disk_parts::slices()),
-        encryption: opt(disk_parts::encryption()),
+        slices: opt_box(disk_parts::slices()),
+        encryption: opt_box(disk_parts::encryption()),
         data_store: data_store(depth),
         seclabels: list(disk_parts::device_seclabel()),
         extra: extra(),
@@ -130,8 +130,8 @@ fn nvme(depth: u32) -> BoxedStrategy<DiskSourceNvme> {
         startup_policy: opt(value_enum!(StartupPolicy)),
         index: opt(any::<u32>()),
         address: opt(pci_address()),
-        slices: opt(disk_parts::slices()),
-        encryption: opt(disk_parts::encryption()),
+        slices: opt_box(disk_parts::slices()),
+        encryption: opt_box(disk_parts::encryption()),
         data_store: data_store(depth),
         extra: extra(),
     })
@@ -163,9 +163,9 @@ pub fn source_at(depth: u32) -> BoxedStrategy<DiskSource> {
         1 => dir(depth).prop_map(DiskSource::Dir),
         // Network sources have the most shapes (a protocol of 17, each with its own
         // children), so they are drawn as often as the other types together.
-        8 => network(depth).prop_map(DiskSource::Network),
+        8 => network(depth).prop_map(|s| DiskSource::Network(Box::new(s))),
         1 => volume(depth).prop_map(DiskSource::Volume),
-        1 => nvme(depth).prop_map(DiskSource::Nvme),
+        1 => nvme(depth).prop_map(|s| DiskSource::Nvme(Box::new(s))),
         1 => vhost_user().prop_map(DiskSource::VhostUser),
         1 => vhost_vdpa().prop_map(DiskSource::VhostVdpa),
         1 => structure!(OtherSource { extra: extra() }).prop_map(DiskSource::Other),

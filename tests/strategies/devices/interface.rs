@@ -30,7 +30,7 @@ use super::common::{acpi, alias, backend_domain, boot, reconnect, rom};
 use super::hostdev::{usb_host_address, usb_id};
 use crate::strategies::values::{on_off, text, uint, yes_no};
 use crate::strategies::xml::extra;
-use crate::strategies::{list, opt};
+use crate::strategies::{list, opt, opt_box};
 
 fn route() -> BoxedStrategy<Route> {
     structure!(Route {
@@ -286,7 +286,7 @@ fn typed_source() -> BoxedStrategy<(Option<InterfaceType>, InterfaceSource)> {
             address: opt(hostdev_address()),
             extra: extra(),
         })
-        .prop_map(InterfaceSource::Hostdev)
+        .prop_map(|s| InterfaceSource::Hostdev(Box::new(s)))
         .prop_map(typed(InterfaceType::Hostdev)),
         structure!(InterfaceSourceVhostuser {
             kind: opt(value_enum!(SocketType)),
@@ -296,7 +296,7 @@ fn typed_source() -> BoxedStrategy<(Option<InterfaceType>, InterfaceSource)> {
             reconnect: opt(reconnect()),
             extra: extra(),
         })
-        .prop_map(InterfaceSource::Vhostuser)
+        .prop_map(|s| InterfaceSource::Vhostuser(Box::new(s)))
         .prop_map(typed(InterfaceType::Vhostuser)),
         structure!(InterfaceSourceVdpa {
             dev: opt(text()),
@@ -418,19 +418,19 @@ pub fn interface() -> BoxedStrategy<Interface> {
             extra: extra(),
         })),
         source: Just(None),
-        virtualport: opt(virtualport()),
+        virtualport: opt_box(virtualport()),
         ips: list(ip()),
         routes: list(route()),
         port_forwards: list(port_forward()),
-        script: opt(script()),
-        downscript: opt(script()),
-        backenddomain: opt(backend_domain()),
+        script: opt_box(script()),
+        downscript: opt_box(script()),
+        backenddomain: opt_box(backend_domain()),
         target: opt(structure!(InterfaceTarget {
             dev: opt(text()),
             managed: opt(yes_no()),
             extra: extra(),
         })),
-        guest: opt(structure!(InterfaceGuest {
+        guest: opt_box(structure!(InterfaceGuest {
             dev: opt(text()),
             actual: opt(text()),
             extra: extra(),
@@ -439,20 +439,20 @@ pub fn interface() -> BoxedStrategy<Interface> {
             kind: opt(value_enum!(NetModel)),
             extra: extra(),
         })),
-        driver: opt(driver()),
-        backend: opt(structure!(InterfaceBackend {
+        driver: opt_box(driver()),
+        backend: opt_box(structure!(InterfaceBackend {
             kind: opt(value_enum!(NetBackendType)),
             tap: opt(text()),
             vhost: opt(text()),
             log_file: opt(text()),
             extra: extra(),
         })),
-        filterref: opt(filterref()),
-        tune: opt(structure!(InterfaceTune {
+        filterref: opt_box(filterref()),
+        tune: opt_box(structure!(InterfaceTune {
             sndbuf: opt(any::<u32>()),
             extra: extra(),
         })),
-        teaming: opt(structure!(Teaming {
+        teaming: opt_box(structure!(Teaming {
             kind: opt(value_enum!(TeamingType)),
             persistent: opt(text()),
             extra: extra(),
@@ -461,21 +461,21 @@ pub fn interface() -> BoxedStrategy<Interface> {
             state: opt(value_enum!(LinkState)),
             extra: extra(),
         })),
-        mtu: opt(structure!(InterfaceMtu {
+        mtu: opt_box(structure!(InterfaceMtu {
             size: opt(any::<u32>()),
             extra: extra(),
         })),
-        coalesce: opt(coalesce()),
-        boot: opt(boot()),
+        coalesce: opt_box(coalesce()),
+        boot: opt_box(boot()),
         alias: opt(alias()),
-        rom: opt(rom()),
-        bandwidth: opt(bandwidth()),
-        vlan: opt(vlan()),
-        port: opt(structure!(InterfacePort {
+        rom: opt_box(rom()),
+        bandwidth: opt_box(bandwidth()),
+        vlan: opt_box(vlan()),
+        port: opt_box(structure!(InterfacePort {
             isolated: opt(yes_no()),
             extra: extra(),
         })),
-        acpi: opt(acpi()),
+        acpi: opt_box(acpi()),
         address: opt(address()),
         extra: extra(),
     });

@@ -42,9 +42,9 @@ pub struct DiskSourceNvme {
     /// `<address>`: the controller's host PCI address (written without `type`).
     pub address: Option<PciAddress>,
     /// `<slices>`: the part of the namespace the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<encryption>`: how the namespace's content is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,

@@ -27,9 +27,9 @@ pub struct DiskSourceFile {
     #[serde(rename = "@index")]
     pub index: Option<u32>,
     /// `<slices>`: the part of the file the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<encryption>`: how the image is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,
@@ -56,11 +56,11 @@ pub struct DiskSourceBlock {
     #[serde(rename = "@index")]
     pub index: Option<u32>,
     /// `<slices>`: the part of the device the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<encryption>`: how the device's content is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<reservations>`: SCSI persistent reservations.
-    pub reservations: Option<Reservations>,
+    pub reservations: Option<Box<Reservations>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,
@@ -87,9 +87,9 @@ pub struct DiskSourceDir {
     #[serde(rename = "@index")]
     pub index: Option<u32>,
     /// `<slices>`: the part of the source the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<encryption>`: how the source is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,
@@ -130,9 +130,9 @@ pub struct DiskSourceVolume {
     #[serde(rename = "@index")]
     pub index: Option<u32>,
     /// `<slices>`: the part of the volume the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<encryption>`: how the volume is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,

@@ -62,9 +62,9 @@ use crate::xml::Extra;
 /// );
 /// # Ok::<(), libvirt_domain::Error>(())
 /// ```
-// Variants hold their structs directly (not boxed) so they can be built and matched
-// without indirection, as `Device` does.
-#[allow(clippy::large_enum_variant)]
+// The common local variants hold their structs directly; the large, rarer `network`
+// and `nvme` ones are boxed (build them with `Box::new` or `.into()`), so a
+// `DiskSource` costs what a file source needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename = "^@type=file")]
 #[non_exhaustive]
@@ -80,13 +80,13 @@ pub enum DiskSource {
     Dir(DiskSourceDir),
     /// `type='network'`: an image on a server (NBD, iSCSI, RBD, HTTP, …).
     #[serde(rename = "network")]
-    Network(DiskSourceNetwork),
+    Network(Box<DiskSourceNetwork>),
     /// `type='volume'`: a libvirt storage pool volume.
     #[serde(rename = "volume")]
     Volume(DiskSourceVolume),
     /// `type='nvme'`: a host NVMe controller's namespace.
     #[serde(rename = "nvme")]
-    Nvme(DiskSourceNvme),
+    Nvme(Box<DiskSourceNvme>),
     /// `type='vhostuser'`: a vhost-user-blk backend.
     #[serde(rename = "vhostuser")]
     VhostUser(DiskSourceVhostUser),
@@ -143,11 +143,11 @@ impl DiskSource {
     /// `<source protocol=… name=…>`: an image on a server (`type='network'`); add
     /// its `<host>` elements to the returned value.
     pub fn network(protocol: DiskProtocol, name: impl Into<String>) -> Self {
-        DiskSource::Network(DiskSourceNetwork {
+        DiskSource::Network(Box::new(DiskSourceNetwork {
             protocol: Some(protocol),
             name: Some(name.into()),
             ..Default::default()
-        })
+        }))
     }
 
     /// The disk `type` this source is shaped for; `None` for [`DiskSource::Other`].

@@ -50,7 +50,7 @@ pub struct DiskSourceNetwork {
     /// `<auth>`: credentials.
     pub auth: Option<Auth>,
     /// `<encryption>`: how the image is encrypted.
-    pub encryption: Option<Encryption>,
+    pub encryption: Option<Box<Encryption>>,
     /// `<initiator>`: the iSCSI initiator IQN.
     pub initiator: Option<Initiator>,
     /// `<reconnect>`: NBD reconnect delay.
@@ -69,7 +69,7 @@ pub struct DiskSourceNetwork {
     #[serde(rename = "knownHosts")]
     pub known_hosts: Option<DiskSourceKnownHosts>,
     /// `<slices>`: the part of the image the disk uses.
-    pub slices: Option<DiskSourceSlices>,
+    pub slices: Option<Box<DiskSourceSlices>>,
     /// `<dataStore>`: external data file of a qcow2 image.
     #[serde(rename = "dataStore")]
     pub data_store: Option<Box<DataStore>>,

@@ -57,7 +57,7 @@ fn block_source_round_trips() {
         source: Some(DiskSource::Block(DiskSourceBlock {
             dev: Some("/dev/sdb".into()),
             startup_policy: Some(StartupPolicy::Requisite),
-            reservations: Some(Reservations {
+            reservations: Some(Box::new(Reservations {
                 managed: Some(YesNo::No),
                 source: Some(UnixSocketSource {
                     kind: Some("unix".into()),
@@ -66,7 +66,7 @@ fn block_source_round_trips() {
                     ..Default::default()
                 }),
                 ..Default::default()
-            }),
+            })),
             seclabels: vec![DeviceSeclabel {
                 model: Some("selinux".into()),
                 labels: vec!["system_u:object_r:svirt_image_t:s0".into()],
@@ -118,7 +118,7 @@ fn dir_and_volume_sources_round_trip() {
 fn rbd_and_iscsi_sources_round_trip() {
     let rbd = Disk {
         kind: Some(DiskType::Network),
-        source: Some(DiskSource::Network(DiskSourceNetwork {
+        source: Some(DiskSource::Network(Box::new(DiskSourceNetwork {
             protocol: Some(DiskProtocol::Rbd),
             name: Some("pool/image".into()),
             hosts: vec![DiskSourceHost {
@@ -143,12 +143,12 @@ fn rbd_and_iscsi_sources_round_trip() {
                 }),
                 ..Default::default()
             }),
-            encryption: Some(Encryption {
+            encryption: Some(Box::new(Encryption {
                 format: Some(EncryptionFormat::Luks),
                 ..Default::default()
-            }),
+            })),
             ..Default::default()
-        })),
+        }))),
         ..Default::default()
     };
     let xml = "<disk type='network'>\n  <source protocol='rbd' name='pool/image'>\n    <host name='mon1.example.org' port='6789'/>\n    <snapshot name='snap1'/>\n    <config file='/etc/ceph/ceph.conf'/>\n    <auth username='admin'>\n      <secret type='ceph' usage='mypassid'/>\n    </auth>\n    <encryption format='luks'/>\n  </source>\n</disk>";
