@@ -80,10 +80,7 @@ fn index(text: &str) -> Vec<Mark> {
     let mut start = 0;
     let bytes = text.as_bytes();
     loop {
-        let end = bytes[start..]
-            .iter()
-            .position(|b| *b == b'\n')
-            .map_or(text.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
         // Marks within the line every SPAN bytes, on character boundaries.
         let mut offset = start;
         let mut column: u32 = 1;

@@ -499,7 +499,9 @@ impl<'a> TreeBuilder<'a> {
                 continue;
             }
             let at = Loc::Offset(a.offset.max(offset));
-            let Some((prefix, local)) = a.key.split_once(':') else {
+            // Names are checked QNames: at most one colon, neither first nor last.
+            let colon = a.key.bytes().position(|b| b == b':');
+            let Some((prefix, local)) = colon.map(|i| (&a.key[..i], &a.key[i + 1..])) else {
                 // Unprefixed attributes are in no namespace.
                 self.attributes.push(BAttribute {
                     name: BName::local(a.key),

@@ -84,6 +84,9 @@ pub(crate) struct StructAccess<'de> {
     groups_seen: Marks,
     /// The first child no named field takes, for `$value`.
     first_value: Option<usize>,
+    /// Which of the special fields the struct has.
+    has_text: bool,
+    has_value: bool,
     attr_used: Marks,
     child_used: Marks,
     text_used: bool,
@@ -101,6 +104,15 @@ pub(crate) fn is_element_key(field: &str) -> bool {
 impl<'de> StructAccess<'de> {
     pub(crate) fn new(de: ElementDe<'de>, fields: &'static [&'static str]) -> Self {
         let elem = de.elem;
+        let (mut has_text, mut has_value, mut has_extra) = (false, false, false);
+        for f in fields.iter().filter(|f| f.starts_with('$')) {
+            match *f {
+                TEXT_FIELD => has_text = true,
+                VALUE_FIELD => has_value = true,
+                EXTRA_FIELD => has_extra = true,
+                _ => {}
+            }
+        }
         StructAccess {
             de,
             phase: Phase::Attrs(0),
@@ -111,7 +123,9 @@ impl<'de> StructAccess<'de> {
             attr_used: Marks::new(elem.attributes.len()),
             child_used: Marks::new(elem.children.len()),
             text_used: false,
-            has_extra: fields.contains(&EXTRA_FIELD),
+            has_text,
+            has_value,
+            has_extra,
         }
     }
 
@@ -134,11 +148,8 @@ impl<'de> StructAccess<'de> {
                 }
                 Phase::Text => {
                     self.phase = Phase::Children(0);
-                    let has_text = elem.children.iter().any(|n| matches!(n, BNode::Text(_)));
-                    if has_text {
-                        if let Some(f) = fields.iter().find(|f| **f == TEXT_FIELD) {
-                            return Some(Entry::Text(f));
-                        }
+                    if self.has_text && elem.children.iter().any(|n| matches!(n, BNode::Text(_))) {
+                        return Some(Entry::Text(TEXT_FIELD));
                     }
                 }
                 Phase::Children(from) => {
@@ -161,15 +172,14 @@ impl<'de> StructAccess<'de> {
                 }
                 Phase::Value => {
                     self.phase = Phase::Extra;
-                    let value_field = fields.iter().find(|f| **f == VALUE_FIELD);
-                    if let (Some(f), Some(first)) = (value_field, self.first_value) {
-                        return Some(Entry::Value(f, first));
+                    if let (true, Some(first)) = (self.has_value, self.first_value) {
+                        return Some(Entry::Value(VALUE_FIELD, first));
                     }
                 }
                 Phase::Extra => {
                     self.phase = Phase::Done;
-                    if let Some(f) = fields.iter().find(|f| **f == EXTRA_FIELD) {
-                        return Some(Entry::Extra(f));
+                    if self.has_extra {
+                        return Some(Entry::Extra(EXTRA_FIELD));
                     }
                 }
                 Phase::Done => return None,
