@@ -139,6 +139,17 @@ impl Problem {
     }
 }
 
+/// `Ok` when no problem is an error, else [`Error::Validation`] with the errors alone
+/// (warnings are dropped: they do not stop libvirt).
+pub(crate) fn errors_only(problems: Vec<Problem>) -> Result<(), Error> {
+    let errors: Vec<Problem> = problems.into_iter().filter(Problem::is_error).collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(errors))
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)

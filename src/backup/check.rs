@@ -11,7 +11,7 @@ use super::{
 };
 use crate::devices::{Disk, DiskSource, EncryptionEngine, EncryptionFormat, StorageFormat};
 use crate::domain::Domain;
-use crate::error::{Error, Problem};
+use crate::error::{errors_only, Error, Problem};
 use crate::job_disks::{disk_entry_path, domain_disks, is_disk_target};
 
 /// Path of the root element.
@@ -35,7 +35,7 @@ impl DomainBackup {
     /// # Ok::<(), libvirt_domain::Error>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        into_result(self.problems())
+        errors_only(self.problems())
     }
 
     /// Check the backup against the domain it is for, as libvirt does when the job
@@ -48,7 +48,7 @@ impl DomainBackup {
     pub fn check_against(&self, domain: &Domain) -> Result<(), Error> {
         let mut problems = self.problems();
         problems.extend(self.domain_problems(domain));
-        into_result(problems)
+        errors_only(problems)
     }
 
     /// The document's own problems.
@@ -272,15 +272,6 @@ impl DomainBackup {
 }
 
 /// `Ok` when `problems` holds no error.
-fn into_result(problems: Vec<Problem>) -> Result<(), Error> {
-    let errors: Vec<Problem> = problems.into_iter().filter(Problem::is_error).collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
-}
-
 /// The schema's `<server>`: each transport with its own attributes, and the QEMU
 /// driver's need for a TCP port.
 fn check_server(server: &BackupServer, out: &mut Vec<Problem>) {

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use super::{CheckpointDisk, CheckpointType, DomainCheckpoint};
 use crate::devices::{Disk, StorageFormat};
 use crate::domain::Domain;
-use crate::error::{Error, Problem};
+use crate::error::{errors_only, Error, Problem};
 use crate::job_disks::{disk_entry_path, domain_disks, is_disk_target, is_moment_name};
 
 /// Path of the root element.
@@ -29,7 +29,7 @@ impl DomainCheckpoint {
     /// # Ok::<(), libvirt_domain::Error>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        into_result(self.problems())
+        errors_only(self.problems())
     }
 
     /// Check the checkpoint against the domain it is for, as libvirt does when it
@@ -42,7 +42,7 @@ impl DomainCheckpoint {
     pub fn check_against(&self, domain: &Domain) -> Result<(), Error> {
         let mut problems = self.problems();
         problems.extend(self.domain_problems(domain));
-        into_result(problems)
+        errors_only(problems)
     }
 
     /// The document's own problems.
@@ -150,15 +150,6 @@ impl DomainCheckpoint {
 }
 
 /// `Ok` when `problems` holds no error.
-fn into_result(problems: Vec<Problem>) -> Result<(), Error> {
-    let errors: Vec<Problem> = problems.into_iter().filter(Problem::is_error).collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(Error::Validation(errors))
-    }
-}
-
 /// The schema's `checkpointName`: no leading `.`, no `/` or newline, so that libvirt
 /// can use it as a file name.
 fn check_name(name: &str, path: &str, out: &mut Vec<Problem>) {

@@ -78,12 +78,7 @@ impl Domain {
     /// # Ok::<(), libvirt_domain::Error>(())
     /// ```
     pub fn validate(&self) -> Result<(), Error> {
-        let errors: Vec<Problem> = self.check().into_iter().filter(Problem::is_error).collect();
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Validation(errors))
-        }
+        crate::error::errors_only(self.check())
     }
 
     /// What libvirt accepts but is almost certainly a mistake (two interfaces with one
