@@ -278,3 +278,60 @@ fn the_deepest_unknown_content_accepted_fits_a_small_stack() {
         exercise(&metadata);
     });
 }
+
+/// Plain JSON carries every domain the XML reader accepts, however deep, and reads it
+/// back on a small stack: a backing chain, unknown elements and metadata, each at the
+/// deepest level the XML reader accepts (258, 514 and 509 JSON levels).
+#[cfg(feature = "json")]
+#[test]
+fn the_deepest_documents_read_back_from_json_on_a_small_stack() {
+    on_a_small_stack(|| {
+        let chain = format!(
+            "<domain type='kvm'><devices>{}</devices></domain>",
+            disk_with_chain(MAX_DEPTH - 4)
+        );
+        let unknown = format!(
+            "<domain type='kvm'>{}<x-leaf a='1'/>{}</domain>",
+            "<x-a>".repeat(MAX_DEPTH - 2),
+            "</x-a>".repeat(MAX_DEPTH - 2)
+        );
+        let metadata = format!(
+            "<domain type='kvm' xmlns:m='urn:m'><metadata>{}<m:leaf/>{}</metadata></domain>",
+            "<m:a>".repeat(MAX_DEPTH - 3),
+            "</m:a>".repeat(MAX_DEPTH - 3)
+        );
+        for xml in [chain, unknown, metadata] {
+            let domain = Domain::from_xml(&xml).expect("reads");
+            let json = domain.to_json().expect("writes JSON");
+            let back = Domain::from_json(&json).expect("reads JSON back");
+            assert_eq!(back, domain);
+        }
+    });
+}
+
+/// JSON nested deeper than the limit is a clear error at the bracket that goes too
+/// deep, never a stack overflow (an abort), and the limit itself still reads.
+#[cfg(feature = "json")]
+#[test]
+fn json_nested_too_deep_is_an_error_not_an_abort() {
+    use libvirt_domain::json::MAX_DEPTH as JSON_DEPTH;
+    on_a_small_stack(|| {
+        for depth in [JSON_DEPTH + 1, 100_000] {
+            let text = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let err = Domain::from_json(&text).expect_err("too deep");
+            let message = err.to_string();
+            let place = format!("line 1, column {}:", JSON_DEPTH + 1);
+            assert!(message.starts_with(&place), "{message}");
+            let what = format!("arrays and objects nested deeper than {JSON_DEPTH}");
+            assert!(message.ends_with(&what), "{message}");
+        }
+        // Brackets inside strings do not count; at the limit serde_json reads the
+        // text (and the model then refuses an array where a domain belongs).
+        let text = format!("{{\"name\": \"{}\"}}", "[{\\\"".repeat(JSON_DEPTH));
+        let err = Domain::from_json(&text).expect_err("no type");
+        assert!(!err.to_string().contains("nested deeper"), "{err}");
+        let text = format!("{}{}", "[".repeat(JSON_DEPTH), "]".repeat(JSON_DEPTH));
+        let err = Domain::from_json(&text).expect_err("an array is no domain");
+        assert!(!err.to_string().contains("nested deeper"), "{err}");
+    });
+}

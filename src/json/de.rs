@@ -11,7 +11,7 @@ use serde_json::{Map, Value};
 use super::names::{plain_keys, CHILDREN_FIELD};
 use super::raw::{element_repr, extra_repr, kind};
 use crate::error::Error;
-use crate::xml::{EXTRA_TOKEN, RAW_TOKEN};
+use crate::xml::{with_stack, EXTRA_TOKEN, RAW_TOKEN};
 
 type Result<T> = std::result::Result<T, Error>;
 
@@ -337,7 +337,7 @@ impl<'de, K: Into<String>> MapAccess<'de> for MapDe<K> {
             value: Value::Null,
             path: de.path.clone(),
         };
-        seed.deserialize(de).map_err(|e| here.locate(e))
+        with_stack(|| seed.deserialize(de)).map_err(|e| here.locate(e))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -375,7 +375,9 @@ impl<'de> SeqAccess<'de> for SeqDe {
             value: Value::Null,
             path: de.path.clone(),
         };
-        seed.deserialize(de).map(Some).map_err(|e| here.locate(e))
+        with_stack(|| seed.deserialize(de))
+            .map(Some)
+            .map_err(|e| here.locate(e))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -410,7 +412,7 @@ impl<'de> VariantAccess<'de> for PlainDe {
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value> {
-        seed.deserialize(self)
+        with_stack(|| seed.deserialize(self))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {

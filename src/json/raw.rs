@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::error::{Error, Position};
-use crate::xml::{Attribute, Element, Name, Node, Text};
+use crate::xml::{with_stack, Attribute, Element, Name, Node, Text};
 
 type Result<T> = std::result::Result<T, Error>;
 
@@ -76,7 +76,8 @@ fn attribute(a: &Attribute) -> Value {
 
 fn node(n: &Node) -> Value {
     match n {
-        Node::Element(e) => element_value(e),
+        // One level of an unknown element's nesting: see `with_stack`.
+        Node::Element(e) => with_stack(|| element_value(e)),
         Node::Text(t) => Value::String(t.text.clone()),
     }
 }
@@ -204,7 +205,8 @@ fn read_node(value: Value, path: &str) -> Result<Node> {
             text,
             position: Position::default(),
         })),
-        other => read_element(other, path).map(Node::Element),
+        // One level of an unknown element's nesting: see `with_stack`.
+        other => with_stack(|| read_element(other, path)).map(Node::Element),
     }
 }
 

@@ -6,7 +6,7 @@ use serde_json::{Map, Number, Value};
 use super::names::{plain_keys, plain_variant, CHILDREN_FIELD};
 use super::raw::{plain_element, plain_extra};
 use crate::error::Error;
-use crate::xml::{EMPTY_EXTRA_TOKEN, EXTRA_TOKEN, RAW_TOKEN};
+use crate::xml::{with_stack, EMPTY_EXTRA_TOKEN, EXTRA_TOKEN, RAW_TOKEN};
 
 type Result<T> = std::result::Result<T, Error>;
 
@@ -203,7 +203,7 @@ impl ser::SerializeSeq for SeqSer {
     type Ok = Value;
     type Error = Error;
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        self.0.push(value.serialize(PlainSer)?);
+        self.0.push(with_stack(|| value.serialize(PlainSer))?);
         Ok(())
     }
     fn end(self) -> Result<Value> {
@@ -292,7 +292,8 @@ impl ser::SerializeMap for MapSer {
             .key
             .take()
             .ok_or_else(|| error("internal: map value without a key"))?;
-        self.map.insert(key, value.serialize(PlainSer)?);
+        self.map
+            .insert(key, with_stack(|| value.serialize(PlainSer))?);
         Ok(())
     }
     fn end(self) -> Result<Value> {
@@ -315,7 +316,7 @@ impl ser::SerializeStruct for StructSer {
         key: &'static str,
         value: &T,
     ) -> Result<()> {
-        let value = value.serialize(PlainSer).map_err(|e| in_field(e, key))?;
+        let value = with_stack(|| value.serialize(PlainSer)).map_err(|e| in_field(e, key))?;
         self.names.push(key);
         self.values.push(value);
         Ok(())

@@ -121,10 +121,22 @@ pub struct Element {
     /// Attributes in document order (namespace declarations excluded).
     pub attributes: Vec<Attribute>,
     /// Child elements and text in document order.
+    #[serde(serialize_with = "children_ser", deserialize_with = "children_de")]
     pub children: Vec<Node>,
     /// Where the start tag begins (zero when built in code).
     #[serde(skip)]
     pub position: Position,
+}
+
+/// Any serde format walks an element tree one nested call per level: each level checks
+/// the stack (see `with_stack`), so a tree as deep as the reader accepts is written and
+/// read on a small thread stack whatever the format (JSON goes through here).
+fn children_ser<S: serde::Serializer>(children: &[Node], s: S) -> Result<S::Ok, S::Error> {
+    crate::xml::with_stack(|| serde::Serialize::serialize(children, s))
+}
+
+fn children_de<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<Node>, D::Error> {
+    crate::xml::with_stack(|| serde::Deserialize::deserialize(d))
 }
 
 impl PartialEq for Element {
