@@ -255,6 +255,19 @@ fn the_deepest_backing_chain_accepted_fits_a_small_stack() {
         let device = Device::from_xml(&fragment).unwrap();
         let written = device.to_xml().unwrap();
         assert_eq!(Device::from_xml(&written).unwrap(), device);
+
+        // That disk put in a domain is two levels deeper than the reader accepts:
+        // writing it is refused, naming where, rather than writing what cannot be
+        // read back.
+        let mut domain = Domain::from_xml("<domain type='kvm'><devices/></domain>").unwrap();
+        domain.devices_mut().push(device);
+        let err = domain.to_xml().expect_err("too deep to read back");
+        let message = err.to_string();
+        assert!(message.contains("nested deeper than 256"), "{message}");
+        assert!(
+            message.contains("/domain/devices/disk/backingStore"),
+            "{message}"
+        );
     });
 }
 

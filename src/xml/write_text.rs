@@ -8,7 +8,7 @@ use crate::xml::error::{Error, Result};
 use crate::xml::names::is_ncname;
 use crate::xml::path::push_step;
 use crate::xml::raw::Unmodelled;
-use crate::xml::tree::{first_non_xml_char, Name, XML_NS};
+use crate::xml::tree::{first_non_xml_char, Name, MAX_DEPTH, XML_NS};
 
 /// `(uri, prefix)` pairs: the prefix to declare when a model key names a namespace
 /// (`{uri}local`). The codec knows no namespace of its own; the caller hands them over.
@@ -212,16 +212,23 @@ impl Writer {
                 };
                 let mut decls = Vec::new();
                 let qname = self.raw_qname(&name, &mut decls);
-                self.open(Cow::Owned(qname));
+                self.open(Cow::Owned(qname))?;
                 return self.declare(decls);
             }
         }
         let qname = self.key_qname(key)?;
-        self.open(qname);
-        Ok(())
+        self.open(qname)
     }
 
-    pub(crate) fn open(&mut self, qname: Cow<'static, str>) {
+    /// Start an element: refused past [`MAX_DEPTH`] levels, which the reader would
+    /// refuse, so that what is written always reads back.
+    pub(crate) fn open(&mut self, qname: Cow<'static, str>) -> Result<()> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(self.error(format!(
+                "elements nested deeper than {MAX_DEPTH}, which no reader of this crate \
+                 accepts; shorten the nesting (a <backingStore> chain, say)"
+            )));
+        }
         let mut index = 1;
         if self.collect {
             if let Some(parent) = self.stack.last_mut() {
@@ -246,6 +253,7 @@ impl Writer {
             tag_end: 0,
             bindings: 0,
         });
+        Ok(())
     }
 
     pub(crate) fn end(&mut self) {
@@ -400,7 +408,7 @@ impl Writer {
         self.before_child();
         let mut decls = Vec::new();
         let qname = self.raw_qname(name, &mut decls);
-        self.open(Cow::Owned(qname));
+        self.open(Cow::Owned(qname))?;
         self.declare(decls)
     }
 
