@@ -140,7 +140,7 @@ pub(crate) fn plain_domain() -> Domain {
             kind: Some(OsType::hvm(DEFAULT_ARCH, DEFAULT_MACHINE)),
             ..Default::default()
         }),
-        features: Some(Features::acpi_apic()),
+        features: Some(Box::new(Features::acpi_apic())),
         devices: Some(Devices::new([
             Device::Emulator(DEFAULT_EMULATOR.into()),
             keyboard().into(),

@@ -150,8 +150,9 @@ pub struct Domain {
     pub os: Option<Os>,
     /// `<idmap>`: user namespace id maps of a container.
     pub idmap: Option<IdMap>,
-    /// `<features>`: hypervisor features to turn on or off.
-    pub features: Option<Features>,
+    /// `<features>`: hypervisor features to turn on or off. Boxed: the largest part of
+    /// a domain (8 KB), which every parse and move of a `Domain` would copy.
+    pub features: Option<Box<Features>>,
     /// `<cpu>`: guest CPU model and topology.
     pub cpu: Option<Cpu>,
     /// `<clock>`: guest clock offset and timers.

@@ -115,7 +115,7 @@ impl Preset {
             count: PRESET_VCPUS,
             ..Default::default()
         });
-        domain.features = Some(if windows {
+        domain.features = Some(Box::new(if windows {
             Features {
                 hyperv: Some(Hyperv::phyllome_windows()),
                 kvm: Some(Kvm {
@@ -126,7 +126,7 @@ impl Preset {
             }
         } else {
             Features::acpi_apic()
-        });
+        }));
         domain.cpu = Some(Cpu::host_model(
             PRESET_VCPUS / PRESET_THREADS_PER_CORE,
             PRESET_THREADS_PER_CORE,

@@ -49,6 +49,8 @@ fn malformed_at(xml: &str, line: u32, column: u32, says: &str) {
 
 #[test]
 fn namespace_uris_are_checked_like_every_value() {
+    // A character written as itself is reported where it is; one a reference adds, at
+    // the attribute.
     for (xml, column, says) in [
         (
             "<domain type='kvm'><q:x xmlns:q='a&#1;'/></domain>",
@@ -57,22 +59,22 @@ fn namespace_uris_are_checked_like_every_value() {
         ),
         (
             "<domain type='kvm'><q:x xmlns:q='a\u{0}'/></domain>",
-            25,
+            35,
             "U+0000",
         ),
         (
             "<domain type='kvm'><q:x xmlns:q='\u{1F}'/></domain>",
-            25,
+            34,
             "U+001F",
         ),
         (
             "<domain type='kvm'><q:x xmlns:q='\u{FFFE}'/></domain>",
-            25,
+            34,
             "U+FFFE",
         ),
         (
             "<domain type='kvm'><q:x xmlns:q='\u{FFFF}'/></domain>",
-            25,
+            34,
             "U+FFFF",
         ),
         (
@@ -84,6 +86,25 @@ fn namespace_uris_are_checked_like_every_value() {
     ] {
         malformed_at(xml, 1, column, says);
     }
+}
+
+#[test]
+fn characters_xml_forbids_are_refused_anywhere_in_the_document() {
+    // In markup too, as libxml2 does: a comment, a tag's white space, after the root.
+    malformed_at(
+        "<domain type='kvm'><!-- \u{1} --></domain>",
+        1,
+        25,
+        "U+0001",
+    );
+    malformed_at("<domain\u{8}type='kvm'/>", 1, 8, "U+0008");
+    malformed_at("<domain type='kvm'/>\n\u{FFFF}", 2, 1, "U+FFFF");
+    malformed_at(
+        "<domain type='kvm'>\n  <name>a\u{1B}</name>\n</domain>",
+        2,
+        10,
+        "U+001B",
+    );
 }
 
 #[test]

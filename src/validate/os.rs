@@ -37,7 +37,7 @@ const MIN_SPINLOCK_RETRIES: u32 = 4095;
 const MAX_LOADPARM_LEN: usize = 8;
 
 fn features<'a>(c: &Checker<'a>) -> Option<&'a Features> {
-    c.domain.features.as_ref()
+    c.domain.features.as_deref()
 }
 
 /// Whether the guest boots UEFI: `firmware='efi'`, or a `pflash` loader.

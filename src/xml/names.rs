@@ -35,11 +35,71 @@ pub(crate) fn is_ncname(s: &str) -> bool {
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)
 }
 
-/// Whether `s` is a `QName`: `local` or `prefix:local`, both `NCName`s.
-pub(crate) fn is_qname(s: &str) -> bool {
+/// What a byte may be in a name, as bit flags so that a name's bytes are classed in
+/// one branch-free pass (`OR` of every byte's class).
+const START: u8 = 1; // A letter or `_`: may start or continue a name.
+const CONTINUE: u8 = 2; // A digit, `-` or `.`: may only continue one.
+const COLON: u8 = 4;
+const NON_ASCII: u8 = 8; // Left to the character rules.
+const INVALID: u8 = 16;
+
+const CLASSES: [u8; 256] = {
+    let mut t = [INVALID; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c >= 0x80 {
+            NON_ASCII
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            START
+        } else if c.is_ascii_digit() || c == b'-' || c == b'.' {
+            CONTINUE
+        } else if c == b':' {
+            COLON
+        } else {
+            INVALID
+        };
+        b += 1;
+    }
+    t
+};
+
+/// If `s` is a `QName` (`local` or `prefix:local`, both `NCName`s), where its colon
+/// is (`Some(None)`: it has none); `None` if it is not one. One pass over the bytes
+/// for the ASCII names every libvirt document uses; the character rules of
+/// [`is_ncname`] for the rest.
+pub(crate) fn qname_colon(s: &str) -> Option<Option<usize>> {
+    let bytes = s.as_bytes();
+    let first = CLASSES[usize::from(*bytes.first()?)];
+    let all = bytes
+        .iter()
+        .fold(0, |all, &b| all | CLASSES[usize::from(b)]);
+    if all & NON_ASCII != 0 {
+        return qname_colon_slow(s);
+    }
+    if first != START || all & INVALID != 0 {
+        return None;
+    }
+    if all & COLON == 0 {
+        return Some(None);
+    }
+    // One colon, followed by a name start.
+    let colon = bytes.iter().position(|&b| b == b':')?;
+    let local = &bytes[colon + 1..];
+    let local_ok = local
+        .first()
+        .is_some_and(|&b| CLASSES[usize::from(b)] == START)
+        && !local.contains(&b':');
+    local_ok.then_some(Some(colon))
+}
+
+/// [`qname_colon`] by characters, for names that are not all ASCII.
+fn qname_colon_slow(s: &str) -> Option<Option<usize>> {
     match s.split_once(':') {
-        Some((prefix, local)) => is_ncname(prefix) && is_ncname(local),
-        None => is_ncname(s),
+        Some((prefix, local)) => {
+            (is_ncname(prefix) && is_ncname(local)).then_some(Some(prefix.len()))
+        }
+        None => is_ncname(s).then_some(None),
     }
 }
 
@@ -51,20 +111,24 @@ mod tests {
     fn names_follow_xml_and_namespaces() {
         for good in ["a", "_x", "domain", "é", "a-b.c_1", "x·y", "Ѩ"] {
             assert!(is_ncname(good), "{good}");
-            assert!(is_qname(good), "{good}");
+            assert!(qname_colon(good).is_some(), "{good}");
         }
         for good in ["q:x", "qemu:commandline", "a1:b-2"] {
-            assert!(is_qname(good), "{good}");
+            assert!(qname_colon(good).is_some(), "{good}");
             assert!(!is_ncname(good), "{good}");
         }
         for bad in [
             "", " ", "1x", "-a", ".a", "''", "a b", "a'", "a=b", "\u{B7}a",
         ] {
             assert!(!is_ncname(bad), "{bad:?}");
-            assert!(!is_qname(bad), "{bad:?}");
+            assert!(qname_colon(bad).is_none(), "{bad:?}");
         }
-        for bad in ["a:b:c", "q:", ":x", ":", "q:1x"] {
-            assert!(!is_qname(bad), "{bad:?}");
+        for bad in ["a:b:c", "q:", ":x", ":", "q:1x", "é:", "a:é:b", "q:-x"] {
+            assert!(qname_colon(bad).is_none(), "{bad:?}");
         }
+        assert_eq!(qname_colon("qemu:commandline"), Some(Some(4)));
+        assert_eq!(qname_colon("é:x"), Some(Some(2)));
+        assert_eq!(qname_colon("x.é-1"), Some(None));
+        assert_eq!(qname_colon("domain"), Some(None));
     }
 }

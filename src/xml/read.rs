@@ -20,8 +20,10 @@ use quick_xml::Reader;
 use crate::xml::borrowed::{BAttribute, BElement, BName, BNode, BText};
 use crate::xml::error::{Error, Position, Result};
 use crate::xml::lines::{Lines, Loc};
-use crate::xml::names::is_qname;
-use crate::xml::tree::{first_non_xml_char, is_xml_space, Element, MAX_DEPTH, XML_NS};
+use crate::xml::names::qname_colon;
+use crate::xml::tree::{
+    first_non_xml_char, first_non_xml_char_at, is_blank, Element, MAX_DEPTH, XML_NS,
+};
 
 /// The URI namespace declarations themselves are in; no prefix may be bound to it.
 const XMLNS_NS: &str = "http://www.w3.org/2000/xmlns/";
@@ -121,6 +123,8 @@ struct RawAttr<'a> {
     value: &'a str,
     /// Byte offset of the name.
     offset: usize,
+    /// Where the name's colon is, if it has a prefix.
+    colon: Option<usize>,
     /// A namespace declaration (`xmlns`, `xmlns:p`), not an attribute.
     declaration: bool,
 }
@@ -133,6 +137,11 @@ fn first_repeat<K: Eq + Hash + Copy>(keys: &[K]) -> Option<usize> {
     }
     let mut seen = HashSet::with_capacity(keys.len());
     keys.iter().position(|k| !seen.insert(*k))
+}
+
+/// The error for a character XML 1.0 does not allow.
+fn not_allowed(c: char) -> String {
+    format!("character U+{:04X} is not allowed in XML 1.0", u32::from(c))
 }
 
 /// The text read since the last tag: its pieces (text, CDATA sections, references)
@@ -216,17 +225,21 @@ impl<'a> TreeBuilder<'a> {
         Err(self.syntax(quote + 1, "attributes must be separated by white space"))
     }
 
+    /// Check what a reference put into a value or text.
     fn check_chars(&self, s: &str, offset: usize) -> Result<()> {
         if let Some(c) = first_non_xml_char(s) {
-            return Err(self.syntax(
-                offset,
-                format!("character U+{:04X} is not allowed in XML 1.0", u32::from(c)),
-            ));
+            return Err(self.syntax(offset, not_allowed(c)));
         }
         Ok(())
     }
 
     fn run(mut self) -> Result<BElement<'a>> {
+        // Every character of the document, markup included, must be one XML allows;
+        // checked once over the whole text here, and again only where a reference
+        // adds a character.
+        if let Some((at, c)) = first_non_xml_char_at(self.text) {
+            return Err(self.syntax(at, not_allowed(c)));
+        }
         let mut root: Option<BElement<'a>> = None;
         loop {
             let start = usize::try_from(self.reader.buffer_position()).unwrap_or(usize::MAX);
@@ -297,6 +310,7 @@ impl<'a> TreeBuilder<'a> {
                         },
                         Err(e) => return Err(self.syntax(start, e.to_string())),
                     };
+                    self.check_chars(&resolved, start)?;
                     self.text_piece(resolved, start, root.is_some())?;
                 }
                 Event::DocType(_) => {
@@ -322,9 +336,8 @@ impl<'a> TreeBuilder<'a> {
     /// Add a piece of text read at `offset` to the current run. Outside the root
     /// element only white space is allowed, and it is dropped.
     fn text_piece(&mut self, piece: Cow<'a, str>, offset: usize, after_root: bool) -> Result<()> {
-        self.check_chars(&piece, offset)?;
         if self.open.is_empty() {
-            if piece.trim_matches(is_xml_space).is_empty() {
+            if is_blank(&piece) {
                 return Ok(());
             }
             let what = if after_root { "after" } else { "before" };
@@ -354,7 +367,7 @@ impl<'a> TreeBuilder<'a> {
             return;
         };
         let beside_elements = at_start_tag || self.open.last().is_some_and(|o| o.has_elements);
-        if beside_elements && run.text.trim_matches(is_xml_space).is_empty() {
+        if beside_elements && is_blank(&run.text) {
             return;
         }
         let text = match run.text {
@@ -396,13 +409,15 @@ impl<'a> TreeBuilder<'a> {
     /// Read a start tag at `offset`: its name, declarations and attributes. Opens the
     /// element's namespace scope (the caller closes it at its end).
     fn start(&mut self, s: &BytesStart<'_>, offset: usize) -> Result<BElement<'a>> {
-        let qname = s.name();
-        if !is_qname(qname.as_ref()) {
-            let name = qname.as_ref();
-            return Err(self.syntax(offset + 1, format!("{name:?} is not an XML element name")));
-        }
-        let (local, prefix) = qname.decompose();
-        if prefix.is_some_and(|p| p.as_ref() == "xmlns") {
+        let qname = self.name_of(s.name().as_ref(), offset)?;
+        let Some(colon) = qname_colon(qname) else {
+            return Err(self.syntax(offset + 1, format!("{qname:?} is not an XML element name")));
+        };
+        let (prefix, local) = match colon {
+            Some(i) => (Some(&qname[..i]), &qname[i + 1..]),
+            None => (None, qname),
+        };
+        if prefix == Some("xmlns") {
             // Namespaces in XML 1.0, "Reserved Prefixes": element names must not
             // have the prefix xmlns.
             return Err(self.syntax(
@@ -410,11 +425,6 @@ impl<'a> TreeBuilder<'a> {
                 "the prefix xmlns is reserved for namespace declarations, not elements",
             ));
         }
-        let prefix = match prefix {
-            Some(p) => Some(self.name_of(p.as_ref(), offset)?),
-            None => None,
-        };
-        let local = self.name_of(local.as_ref(), offset)?;
         self.scopes.open();
         self.read_attributes(s, offset)?;
         let Some(namespace) = self.scopes.resolve(prefix.unwrap_or("")) else {
@@ -446,20 +456,22 @@ impl<'a> TreeBuilder<'a> {
                 Err(e) => return Err(self.syntax(offset, e.to_string())),
             };
             let key_offset = (attr.key.as_ref().as_ptr() as usize).saturating_sub(base);
-            if !is_qname(attr.key.as_ref()) {
-                let key = attr.key.as_ref();
+            let key = self.name_of(attr.key.as_ref(), key_offset)?;
+            let Some(colon) = qname_colon(key) else {
                 return Err(
                     self.syntax(key_offset, format!("{key:?} is not an XML attribute name"))
                 );
-            }
+            };
             self.check_separated(&attr.value)?;
             let value = match attr.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
                 Ok(v) => v,
                 Err(e) => return Err(self.syntax(key_offset, e.to_string())),
             };
-            // A namespace URI is a value like any other: the same characters are refused.
-            self.check_chars(&value, key_offset)?;
-            let key = self.name_of(attr.key.as_ref(), key_offset)?;
+            if let Cow::Owned(rewritten) = &value {
+                // References may have added characters. (A namespace URI is a value
+                // like any other: the same characters are refused.)
+                self.check_chars(rewritten, key_offset)?;
+            }
             let value = self.value_of(value);
             let declaration = match attr.key.as_namespace_binding() {
                 Some(PrefixDeclaration::Default) => Some(""),
@@ -475,6 +487,7 @@ impl<'a> TreeBuilder<'a> {
                 key,
                 value,
                 offset: key_offset,
+                colon,
                 declaration: declaration.is_some(),
             });
         }
@@ -499,9 +512,7 @@ impl<'a> TreeBuilder<'a> {
                 continue;
             }
             let at = Loc::Offset(a.offset.max(offset));
-            // Names are checked QNames: at most one colon, neither first nor last.
-            let colon = a.key.bytes().position(|b| b == b':');
-            let Some((prefix, local)) = colon.map(|i| (&a.key[..i], &a.key[i + 1..])) else {
+            let Some((prefix, local)) = a.colon.map(|i| (&a.key[..i], &a.key[i + 1..])) else {
                 // Unprefixed attributes are in no namespace.
                 self.attributes.push(BAttribute {
                     name: BName::local(a.key),

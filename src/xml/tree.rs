@@ -217,11 +217,55 @@ impl PathTree for Element {
 /// The first character of `s` that XML 1.0 forbids: C0 controls other than tab, LF
 /// and CR, and U+FFFE/U+FFFF (a Rust string holds no surrogates). Scans bytes.
 pub(crate) fn first_non_xml_char(s: &str) -> Option<char> {
+    first_non_xml_char_at(s).map(|(_, c)| c)
+}
+
+/// [`first_non_xml_char`] and its byte offset. Eight bytes at a time: a word without
+/// a byte below 0x20 or equal to 0xEF is skipped in a few instructions; only the
+/// bytes of the other words are looked at one by one, and only a control character
+/// or a character starting with 0xEF (U+F000 to U+FFFF) decoded.
+pub(crate) fn first_non_xml_char_at(s: &str) -> Option<(usize, char)> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
     let bytes = s.as_bytes();
-    let suspicious = bytes
-        .iter()
-        .position(|&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF)?;
-    s[suspicious..].chars().find(|c| !is_xml_char(*c))
+    let mut i = 0;
+    while i < bytes.len() {
+        if let Some(word) = bytes.get(i..i + 8) {
+            let w = u64::from_le_bytes(word.try_into().unwrap_or_default());
+            // Bytes below 0x20, and bytes equal to 0xEF (zero after the xor).
+            let low = w.wrapping_sub(ONES * 0x20) & !w & HIGHS;
+            let x = w ^ (ONES * 0xEF);
+            let ef = x.wrapping_sub(ONES) & !x & HIGHS;
+            if low | ef == 0 {
+                i += 8;
+                continue;
+            }
+        }
+        let end = bytes.len().min(i + 8);
+        for (j, &b) in bytes.iter().enumerate().take(end).skip(i) {
+            if suspicious(b) {
+                // A control character or a lead byte: a character boundary.
+                if let Some(c) = s.get(j..).and_then(|t| t.chars().next()) {
+                    if !is_xml_char(c) {
+                        return Some((j, c));
+                    }
+                }
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+/// A control character XML refuses, or 0xEF (the lead byte of U+FFFE and U+FFFF, and
+/// of characters XML allows): where [`first_non_xml_char`] must look closer.
+fn suspicious(b: u8) -> bool {
+    (b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r') | (b == 0xEF)
+}
+
+/// Whether `s` is empty or only XML white space.
+pub(crate) fn is_blank(s: &str) -> bool {
+    s.bytes().all(|b| matches!(b, b' ' | b'\t' | b'\r' | b'\n'))
 }
 
 /// Whether `c` may appear in an XML 1.0 document.
@@ -232,4 +276,32 @@ pub fn is_xml_char(c: char) -> bool {
 /// XML's whitespace characters (space, tab, CR, LF).
 pub fn is_xml_space(c: char) -> bool {
     matches!(c, ' ' | '\t' | '\r' | '\n')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_character_xml_refuses_is_found_wherever_it_is() {
+        assert_eq!(first_non_xml_char("plain text\twith\r\nlayout"), None);
+        assert_eq!(first_non_xml_char("\u{FFFD}\u{E000}\u{EFFF}"), None);
+        for len in [0, 1, 15, 16, 17, 31, 32, 33, 100] {
+            let base = "a\n".repeat(len);
+            for (bad, at) in [('\u{1}', len), ('\u{FFFE}', len / 2), ('\u{FFFF}', 0)] {
+                let mut s = base.clone();
+                s.insert(at, bad);
+                assert_eq!(first_non_xml_char(&s), Some(bad), "{len} {at}");
+            }
+            // A later bad character after an allowed one starting with 0xEF.
+            let s = format!("{base}\u{F000}{base}\u{B}");
+            assert_eq!(first_non_xml_char(&s), Some('\u{B}'), "{len}");
+            assert_eq!(
+                first_non_xml_char_at(&s).map(|(i, _)| i),
+                Some(s.len() - 1),
+                "{len}"
+            );
+        }
+        assert!(is_blank(" \t\r\n") && is_blank("") && !is_blank(" x "));
+    }
 }

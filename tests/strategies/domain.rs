@@ -61,7 +61,7 @@ pub fn domain_fields() -> Vec<(&'static str, BoxedStrategy<Setter<Domain>>)> {
         bootloader_args: opt(text()),
         os: opt(os::os()),
         idmap: opt(os::idmap()),
-        features: opt(features::features()),
+        features: opt(features::features().prop_map(Box::new)),
         cpu: opt(cpu::cpu()),
         clock: opt(clock::clock()),
         on_poweroff: opt(events::lifecycle_action()),

@@ -16,7 +16,7 @@ use crate::xml::fields::{
     EXTRA_FIELD, EXTRA_TOKEN, RAW_TOKEN, RAW_VARIANT, TEXT_FIELD, VALUE_FIELD,
 };
 use crate::xml::raw::{self, Extra, Stashed, Unmodelled};
-use crate::xml::tree::{is_xml_space, Node};
+use crate::xml::tree::{is_blank, Node};
 
 enum Entry {
     Attr(&'static str, usize),
@@ -84,6 +84,13 @@ pub(crate) struct StructAccess<'de> {
     groups_seen: Marks,
     /// The first child no named field takes, for `$value`.
     first_value: Option<usize>,
+    /// The children no named field takes (kept only when the struct has `$value`).
+    values: Marks,
+    /// Where in `fields` the last attribute and the last child were found: the next
+    /// search starts there, so a document in the model's order (libvirt's) finds
+    /// each in a step or two, whatever the number of fields.
+    attr_hint: usize,
+    child_hint: usize,
     /// Which of the special fields the struct has.
     has_text: bool,
     has_value: bool,
@@ -120,6 +127,9 @@ impl<'de> StructAccess<'de> {
             fields,
             groups_seen: Marks::new(fields.len()),
             first_value: None,
+            values: Marks::new(if has_value { elem.children.len() } else { 0 }),
+            attr_hint: 0,
+            child_hint: 0,
             attr_used: Marks::new(elem.attributes.len()),
             child_used: Marks::new(elem.children.len()),
             text_used: false,
@@ -138,10 +148,12 @@ impl<'de> StructAccess<'de> {
                     for (i, a) in elem.attributes.iter().enumerate().skip(from) {
                         if self.de.is_skipped(a) {
                             self.attr_used.set(i);
-                        } else if let Some(f) = fields.iter().find(|f| attr_key_matches(f, &a.name))
+                        } else if let Some(fi) =
+                            find_from(fields, self.attr_hint, |f| attr_key_matches(f, &a.name))
                         {
+                            self.attr_hint = fi;
                             self.phase = Phase::Attrs(i + 1);
-                            return Some(Entry::Attr(f, i));
+                            return Some(Entry::Attr(fields[fi], i));
                         }
                     }
                     self.phase = Phase::Text;
@@ -157,15 +169,24 @@ impl<'de> StructAccess<'de> {
                         let BNode::Element(child) = node else {
                             continue;
                         };
-                        match field_index(fields, child) {
-                            Some(fi) if !self.groups_seen.get(fi) => {
-                                self.groups_seen.set(fi);
-                                self.phase = Phase::Children(i + 1);
-                                return Some(Entry::Group(fields[fi], i));
+                        let found = find_from(fields, self.child_hint, |f| {
+                            is_element_key(f) && child.name.matches_key(f)
+                        });
+                        match found {
+                            Some(fi) => {
+                                self.child_hint = fi;
+                                if !self.groups_seen.get(fi) {
+                                    self.groups_seen.set(fi);
+                                    self.phase = Phase::Children(i + 1);
+                                    return Some(Entry::Group(fields[fi], i));
+                                }
                             }
-                            Some(_) => {}
-                            None if self.first_value.is_none() => self.first_value = Some(i),
-                            None => {}
+                            None => {
+                                self.first_value.get_or_insert(i);
+                                if self.has_value {
+                                    self.values.set(i);
+                                }
+                            }
                         }
                     }
                     self.phase = Phase::Value;
@@ -194,9 +215,7 @@ impl<'de> StructAccess<'de> {
                 !self.child_used.get(i)
                     && match n {
                         BNode::Element(_) => true,
-                        BNode::Text(t) => {
-                            !self.text_used && !t.text.trim_matches(is_xml_space).is_empty()
-                        }
+                        BNode::Text(t) => !self.text_used && !is_blank(t.text),
                     }
             })
     }
@@ -229,7 +248,7 @@ impl<'de> StructAccess<'de> {
                     extra.nodes.push(node.owned(doc.lines()));
                 }
                 BNode::Text(t) => {
-                    if self.text_used || t.text.trim_matches(is_xml_space).is_empty() {
+                    if self.text_used || is_blank(t.text) {
                         continue;
                     }
                     extra.origin.push(Unmodelled {
@@ -326,11 +345,17 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
                 Ok(value)
             }
             Some(Entry::Value(_, first)) => {
-                let fields = self.fields;
-                for (i, _) in unclaimed(de.elem, fields, first) {
-                    self.child_used.set(i);
+                // Every child has been looked at by now (this entry follows them).
+                for i in first..de.elem.children.len() {
+                    if self.values.get(i) {
+                        self.child_used.set(i);
+                    }
                 }
-                seed.deserialize(ChildrenDe { de, fields, first })
+                seed.deserialize(ChildrenDe {
+                    de,
+                    values: &self.values,
+                    first,
+                })
             }
             Some(Entry::Extra(_)) => seed.deserialize(ExtraDe(self.leftovers())),
             None => Err(Error::value("internal: value requested before key")),
@@ -338,12 +363,19 @@ impl<'de> MapAccess<'de> for StructAccess<'de> {
     }
 }
 
-/// The index in `fields` of the element field (`name` or `{uri}name`) that takes
-/// `child`, if any.
-fn field_index(fields: &'static [&'static str], child: &BElement<'_>) -> Option<usize> {
-    fields
-        .iter()
-        .position(|f| is_element_key(f) && child.name.matches_key(f))
+/// The index of the first of `fields` from `start` on, going round to the ones before
+/// it, for which `matches` holds.
+fn find_from(
+    fields: &'static [&'static str],
+    start: usize,
+    matches: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let start = start.min(fields.len());
+    let (before, after) = fields.split_at(start);
+    match after.iter().position(|f| matches(f)) {
+        Some(i) => Some(start + i),
+        None => before.iter().position(|f| matches(f)),
+    }
 }
 
 /// Children named `key`, from index `first` on.
@@ -361,17 +393,17 @@ fn group<'e>(
         })
 }
 
-/// Children no element field takes, from index `first` on.
-fn unclaimed<'e>(
+/// The children marked in `values`, from index `first` on.
+fn unclaimed<'e, 'm>(
     elem: &'e BElement<'e>,
-    fields: &'static [&'static str],
+    values: &'m Marks,
     first: usize,
-) -> impl Iterator<Item = (usize, &'e BElement<'e>)> {
+) -> impl Iterator<Item = (usize, &'e BElement<'e>)> + use<'e, 'm> {
     elem.children[first..]
         .iter()
         .enumerate()
         .filter_map(move |(i, n)| match n {
-            BNode::Element(e) if field_index(fields, e).is_none() => Some((first + i, e)),
+            BNode::Element(e) if values.get(first + i) => Some((first + i, e)),
             _ => None,
         })
 }
@@ -506,13 +538,13 @@ where
 }
 
 /// The `$value` children: a list whose items are enums named after their element.
-struct ChildrenDe<'de> {
+struct ChildrenDe<'a, 'de> {
     de: ElementDe<'de>,
-    fields: &'static [&'static str],
+    values: &'a Marks,
     first: usize,
 }
 
-impl<'de> Deserializer<'de> for ChildrenDe<'de> {
+impl<'de> Deserializer<'de> for ChildrenDe<'_, 'de> {
     type Error = Error;
 
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -521,8 +553,8 @@ impl<'de> Deserializer<'de> for ChildrenDe<'de> {
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let doc = self.de.doc;
-        let left = unclaimed(self.de.elem, self.fields, self.first).count();
-        let items = unclaimed(self.de.elem, self.fields, self.first)
+        let left = unclaimed(self.de.elem, self.values, self.first).count();
+        let items = unclaimed(self.de.elem, self.values, self.first)
             .map(|(_, e)| ChildDe(ElementDe::new(e, doc)));
         visitor.visit_seq(Items { items, left })
     }

@@ -18,7 +18,7 @@ use crate::xml::fields::{NONE_VARIANT, OTHER_VARIANT, PARENT_TAG, RAW_TOKEN, TEX
 use crate::xml::lines::Lines;
 use crate::xml::paths::Doc;
 use crate::xml::raw::{self, RawElement, Stashed, Unmodelled};
-use crate::xml::tree::is_xml_space;
+use crate::xml::tree::{is_blank, is_xml_space};
 
 impl de::Error for Error {
     fn custom<T: Display>(msg: T) -> Self {
@@ -367,7 +367,7 @@ impl<'de> Deserializer<'de> for ElementDe<'de> {
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         let text = self.text_only()?;
-        if !text.trim_matches(is_xml_space).is_empty() {
+        if !is_blank(&text) {
             let e = Error::value(format!("expected an empty element, found text {text:?}"));
             return Err(self.locate(e));
         }
