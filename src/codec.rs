@@ -14,7 +14,7 @@ use crate::xml::{self, Element, Unmodelled};
 
 /// Parse `text` whose root element must be `<root>` into `T`.
 pub(crate) fn from_str<T: DeserializeOwned>(text: &str, root: &str) -> Result<T> {
-    Ok(xml::from_str(text, root)?)
+    xml::from_str(text, root).map_err(Into::into)
 }
 
 /// Parse `text` like [`from_str`], then fail on the first item of content that no

@@ -319,9 +319,9 @@ impl SerializeSeq for SinkSeq<'_> {
     type Error = Error;
 
     fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<()> {
-        // One level of an unknown element's nesting: see `with_stack`.
-        let (w, item) = (&mut *self.w, self.item);
-        if let Got::Origin(origin) = crate::xml::with_stack(|| value.serialize(sink(w, item)))? {
+        // The stack is checked once per level of an unknown element's nesting by
+        // `Element`'s own serde impl (`children_ser`), which this recursion goes through.
+        if let Got::Origin(origin) = value.serialize(sink(self.w, self.item))? {
             self.origins.push(origin);
         }
         Ok(())

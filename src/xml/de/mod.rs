@@ -61,12 +61,22 @@ pub(crate) fn from_element<'de, T: DeserializeOwned>(
             message: wrong_root(element, root),
         });
     }
-    // Leave no stale content in the side channel, whatever happens.
+    // Leave no stale content in the side channel, whatever happens: emptied before,
+    // and after by a guard, so that the value is returned without another copy (a
+    // `Domain` is kilobytes).
     raw::take();
+    let _empty_after = EmptySlotOnDrop;
     let doc = Doc::new(element, lines);
-    let result = T::deserialize(ElementDe::new(element, &doc));
-    raw::take();
-    result
+    T::deserialize(ElementDe::new(element, &doc))
+}
+
+/// Empties the side channel when dropped.
+struct EmptySlotOnDrop;
+
+impl Drop for EmptySlotOnDrop {
+    fn drop(&mut self) {
+        raw::take();
+    }
 }
 
 /// "expected the root element <root>, found <other>", naming the namespaces when
