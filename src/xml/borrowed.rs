@@ -156,11 +156,15 @@ impl<'a> BElement<'a> {
 
     /// The owned element, for unknown content kept in the model.
     pub(crate) fn owned(self, lines: &Lines<'_>) -> Element {
-        crate::xml::with_stack(|| Element {
-            name: self.name.to_owned_name(),
-            attributes: self.attributes.iter().map(|a| a.owned(lines)).collect(),
-            children: self.children.iter().map(|n| n.owned(lines)).collect(),
-            position: lines.position(self.at),
+        crate::xml::with_stack(|| {
+            // Positions in document order: `lines` counts on from the last one.
+            let position = lines.position(self.at);
+            Element {
+                name: self.name.to_owned_name(),
+                attributes: self.attributes.iter().map(|a| a.owned(lines)).collect(),
+                children: self.children.iter().map(|n| n.owned(lines)).collect(),
+                position,
+            }
         })
     }
 

@@ -1,13 +1,14 @@
 //! Byte offsets into the text being read, turned into line:column only when a position
 //! is asked for (an error, or unknown content kept with the place it came from).
 //!
-//! The reader notes each node's byte offset ([`Loc`]), which costs nothing; the first
-//! position asked for builds an index of the text in one pass (a mark at every line
-//! start and every [`SPAN`] bytes within a long line), and each position after that is
-//! a binary search plus a count of at most [`SPAN`] bytes. So a document whose every
+//! The reader notes each node's byte offset ([`Loc`]), which costs nothing. Positions
+//! asked for in document order are counted on from the last one; the first asked for
+//! before the last builds an index of the text in one pass (a mark at every line start
+//! and every [`SPAN`] bytes within a long line), and each position after that is a
+//! binary search plus a count of at most [`SPAN`] bytes. So a document whose every
 //! node is asked for costs linear time, even when it is all on one line.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
 use crate::xml::error::Position;
 
@@ -36,6 +37,11 @@ struct Mark {
 pub(crate) struct Lines<'t> {
     text: &'t str,
     marks: OnceCell<Vec<Mark>>,
+    /// The last position worked out before the index was built: positions asked in
+    /// document order (unknown content kept as it is read, most often near the top,
+    /// like `<metadata>`) are counted on from it, and the index is built only when a
+    /// position before it is asked for.
+    cursor: Cell<Mark>,
 }
 
 impl<'t> Lines<'t> {
@@ -43,6 +49,11 @@ impl<'t> Lines<'t> {
         Lines {
             text,
             marks: OnceCell::new(),
+            cursor: Cell::new(Mark {
+                offset: 0,
+                line: 1,
+                column: 1,
+            }),
         }
     }
 
@@ -60,6 +71,15 @@ impl<'t> Lines<'t> {
         while !self.text.is_char_boundary(offset) {
             offset -= 1;
         }
+        let cursor = self.cursor.get();
+        if offset >= cursor.offset && self.marks.get().is_none() {
+            let mark = forward(self.text, cursor, offset);
+            self.cursor.set(mark);
+            return Position {
+                line: mark.line,
+                column: mark.column,
+            };
+        }
         let marks = self.marks.get_or_init(|| index(self.text));
         let i = marks.partition_point(|m| m.offset <= offset);
         let mark = marks[i.saturating_sub(1)];
@@ -69,6 +89,33 @@ impl<'t> Lines<'t> {
             column: mark
                 .column
                 .saturating_add(u32::try_from(chars).unwrap_or(u32::MAX)),
+        }
+    }
+}
+
+/// The place of byte `offset` (a character boundary at or after `from`), counted on
+/// from `from`: linear in the bytes between.
+fn forward(text: &str, from: Mark, offset: usize) -> Mark {
+    let between = &text.as_bytes()[from.offset..offset];
+    let count = |start: usize| {
+        let chars = text[start..offset].chars().count();
+        u32::try_from(chars).unwrap_or(u32::MAX)
+    };
+    match memchr::memrchr(b'\n', between) {
+        None => Mark {
+            offset,
+            line: from.line,
+            column: from.column.saturating_add(count(from.offset)),
+        },
+        Some(last) => {
+            let lines = memchr::memchr_iter(b'\n', between).count();
+            Mark {
+                offset,
+                line: from
+                    .line
+                    .saturating_add(u32::try_from(lines).unwrap_or(u32::MAX)),
+                column: 1u32.saturating_add(count(from.offset + last + 1)),
+            }
         }
     }
 }
@@ -140,6 +187,25 @@ mod tests {
                 assert_eq!(lines.at(offset), walk(text, offset), "{offset} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn positions_asked_in_any_order_match_a_walk() {
+        let long: String = "aé\n€😀".repeat(300);
+        let text = format!("x\n{long}\ny{long}z\n");
+        let offsets: Vec<_> = (0..=text.len())
+            .filter(|o| text.is_char_boundary(*o))
+            .collect();
+        // Forward (counted on from the last), then backward (the index).
+        let lines = Lines::new(&text);
+        for &offset in offsets.iter().step_by(7) {
+            assert_eq!(lines.at(offset), walk(&text, offset), "{offset}");
+        }
+        assert!(lines.marks.get().is_none(), "forward needs no index");
+        for &offset in offsets.iter().rev().step_by(5) {
+            assert_eq!(lines.at(offset), walk(&text, offset), "{offset}");
+        }
+        assert!(lines.marks.get().is_some());
     }
 
     #[test]
