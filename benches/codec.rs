@@ -16,7 +16,11 @@ use std::time::Instant;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use libvirt_domain::Domain;
 use quick_xml::events::Event;
-use quick_xml::{NsReader, Reader, Writer};
+use quick_xml::{NsReader, Writer};
+
+#[path = "common/raw_read.rs"]
+mod raw_read_loop;
+use raw_read_loop::raw_read;
 
 const DOCUMENTS: &[(&str, &str)] = &[
     ("seed", include_str!("fixtures/seed.xml")),
@@ -71,31 +75,6 @@ fn count_allocations<R>(f: impl FnOnce() -> R) -> (usize, usize, R) {
         BYTES.load(Ordering::Relaxed),
     );
     (a1 - a0, b1 - b0, r)
-}
-
-/// quick-xml's plain event loop (no namespaces), touching every name, attribute value
-/// and text, each borrowed where the input allows: the yardstick.
-fn raw_read(text: &str) -> usize {
-    let mut reader = Reader::from_str(text);
-    let mut n = 0;
-    loop {
-        match reader.read_event().expect("fixture is well formed") {
-            Event::Start(e) | Event::Empty(e) => {
-                n += e.name().as_ref().len();
-                for a in e.attributes() {
-                    let a = a.expect("fixture is well formed");
-                    n += a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .expect("fixture is well formed")
-                        .len();
-                }
-            }
-            Event::Text(t) => n += t.xml10_content().len(),
-            Event::Eof => break,
-            _ => n += 1,
-        }
-    }
-    n
 }
 
 /// quick-xml's namespace-resolving event loop, touching every name, attribute value

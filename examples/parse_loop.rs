@@ -14,32 +14,10 @@
 use std::hint::black_box;
 
 use libvirt_domain::Domain;
-use quick_xml::events::Event;
-use quick_xml::Reader;
 
-/// quick-xml's plain event loop, touching every name, attribute value and text.
-fn raw_read(text: &str) -> usize {
-    let mut reader = Reader::from_str(text);
-    let mut n = 0;
-    loop {
-        match reader.read_event().expect("fixture is well formed") {
-            Event::Start(e) | Event::Empty(e) => {
-                n += e.name().as_ref().len();
-                for a in e.attributes() {
-                    let a = a.expect("fixture is well formed");
-                    n += a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .expect("fixture is well formed")
-                        .len();
-                }
-            }
-            Event::Text(t) => n += t.xml10_content().len(),
-            Event::Eof => break,
-            _ => n += 1,
-        }
-    }
-    n
-}
+#[path = "../benches/common/raw_read.rs"]
+mod raw_read_loop;
+use raw_read_loop::raw_read;
 
 fn main() {
     let mut args = std::env::args().skip(1);
