@@ -88,14 +88,7 @@ fn raw_read_ns(text: &str) -> usize {
             .expect("fixture is well formed")
         {
             (_, Event::Start(e)) | (_, Event::Empty(e)) => {
-                n += e.local_name().as_ref().len();
-                for a in e.attributes() {
-                    let a = a.expect("fixture is well formed");
-                    n += a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .expect("fixture is well formed")
-                        .len();
-                }
+                n += e.local_name().as_ref().len() + raw_read_loop::values(&e);
             }
             (_, Event::Text(t)) => n += t.xml10_content().len(),
             (_, Event::Eof) => break,
