@@ -21,10 +21,15 @@ fn is_name_char(c: char) -> bool {
 /// Whether `s` is an `NCName`: a non-empty XML name without a colon (a prefix or a
 /// local name).
 pub(crate) fn is_ncname(s: &str) -> bool {
-    // Fast path: the ASCII names every libvirt document uses (the same table as
-    // `qname_colon`); the character rules for the rest.
-    if s.is_ascii() {
-        return qname_colon(s) == Some(None);
+    // Fast path: the ASCII names every libvirt document uses.
+    if let Some((&first, rest)) = s.as_bytes().split_first() {
+        if (first.is_ascii_alphabetic() || first == b'_')
+            && rest
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        {
+            return true;
+        }
     }
     let mut chars = s.chars();
     chars.next().is_some_and(is_name_start) && chars.all(is_name_char)

@@ -82,6 +82,8 @@ pub(crate) struct StructAccess<'de> {
     fields: &'static [&'static str],
     /// The element fields whose group has been handed out, by index in `fields`.
     groups_seen: Marks,
+    /// The first child no named field takes, for `$value`.
+    first_value: Option<usize>,
     /// The children no named field takes (kept only when the struct has `$value`).
     values: Marks,
     /// Where in `fields` the last attribute and the last child were found: the next
@@ -124,6 +126,7 @@ impl<'de> StructAccess<'de> {
             current: None,
             fields,
             groups_seen: Marks::new(fields.len()),
+            first_value: None,
             values: Marks::new(if has_value { elem.children.len() } else { 0 }),
             attr_hint: 0,
             child_hint: 0,
@@ -178,16 +181,19 @@ impl<'de> StructAccess<'de> {
                                     return Some(Entry::Group(fields[fi], i));
                                 }
                             }
-                            None if self.has_value => self.values.set(i),
-                            None => {}
+                            None => {
+                                self.first_value.get_or_insert(i);
+                                if self.has_value {
+                                    self.values.set(i);
+                                }
+                            }
                         }
                     }
                     self.phase = Phase::Value;
                 }
                 Phase::Value => {
                     self.phase = Phase::Extra;
-                    let first = (0..elem.children.len()).find(|&i| self.values.get(i));
-                    if let Some(first) = first {
+                    if let (true, Some(first)) = (self.has_value, self.first_value) {
                         return Some(Entry::Value(VALUE_FIELD, first));
                     }
                 }
